@@ -1,0 +1,43 @@
+/* The assessment of one case (`crlm-report/1`, spec/report-format.md) and its renderings.
+ *
+ * crlm_assess runs every module over one case with one profile and keeps the results in a
+ * crlm_report, which owns all of its memory and is freed by crlm_report_free. The report
+ * borrows the case and the profile: both must outlive it. Renderers write into a crlm_buf and
+ * never decide anything; the report is complete before anything is written.
+ */
+#ifndef CRLM_REPORT_H
+#define CRLM_REPORT_H
+
+#include "crlm/buf.h"
+#include "crlm/case.h"
+#include "crlm/error.h"
+#include "crlm/profile.h"
+#include "crlm/scores.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct crlm_report crlm_report;
+
+/* Assesses a case. On success *out is a new report (free with crlm_report_free). Fails only
+ * for lack of memory: clinical indeterminacy is part of the report, not an error. */
+crlm_status crlm_assess(const crlm_case *c, const crlm_profile *p, crlm_report **out);
+void crlm_report_free(crlm_report *r);
+
+const crlm_case *crlm_report_case(const crlm_report *r);
+const crlm_scores *crlm_report_scores(const crlm_report *r, crlm_when when);
+
+/* Renderings. Each appends to `out`; check out->failed for an allocation failure. */
+void crlm_report_write_json(const crlm_report *r, crlm_buf *out); /* one line, no newline */
+void crlm_report_write_text(const crlm_report *r, crlm_buf *out); /* a one-screen summary */
+
+/* A JSON error object for batch output:
+ * {"format":"crlm-error/1","source":"FILE","line":N,"errors":[{code,pointer,expected,found}]}. */
+void crlm_errors_write_json(const crlm_errors *e, const char *source, long input_line,
+                            crlm_buf *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,249 @@
+/* The report as `crlm-report/1` JSON (spec/report-format.md), written straight into a buffer:
+ * the batch command writes a million of these, and building a jansson tree first would cost
+ * more than the assessment itself. Unknown values are written as null, never as 0. */
+#include <limits.h>
+#include <math.h>
+#include <string.h>
+
+#include "crlm/version.h"
+#include "report/report_internal.h"
+
+static void key(crlm_buf *b, const char *k, bool *first)
+{
+    if (!*first)
+        crlm_buf_putc(b, ',');
+    *first = false;
+    crlm_buf_json_string(b, k);
+    crlm_buf_putc(b, ':');
+}
+
+static void str_or_null(crlm_buf *b, const char *s)
+{
+    if (s)
+        crlm_buf_json_string(b, s);
+    else
+        crlm_buf_puts(b, "null");
+}
+
+static void date_or_null(crlm_buf *b, crlm_date d)
+{
+    if (!CRLM_DATE_KNOWN(d)) {
+        crlm_buf_puts(b, "null");
+        return;
+    }
+    char t[11];
+    crlm_date_format(d, t);
+    crlm_buf_putc(b, '"');
+    crlm_buf_append(b, t, 10);
+    crlm_buf_putc(b, '"');
+}
+
+static void tri(crlm_buf *b, crlm_tri t)
+{
+    crlm_buf_puts(b, t == CRLM_TRI_TRUE ? "true" : t == CRLM_TRI_FALSE ? "false" : "null");
+}
+
+/* "a, b" -> ["a","b"] */
+void crlm__write_evidence_list(crlm_buf *b, const char *list)
+{
+    crlm_buf_putc(b, '[');
+    const char *s = list;
+    bool first = true;
+    while (s && *s) {
+        const char *end = strstr(s, ", ");
+        size_t n = end ? (size_t)(end - s) : strlen(s);
+        if (!first)
+            crlm_buf_putc(b, ',');
+        first = false;
+        crlm_buf_putc(b, '"');
+        crlm_buf_append(b, s, n);
+        crlm_buf_putc(b, '"');
+        s = end ? end + 2 : NULL;
+    }
+    crlm_buf_putc(b, ']');
+}
+
+static void missing_list(crlm_buf *b, unsigned missing)
+{
+    crlm_buf_putc(b, '[');
+    bool first = true;
+    for (int i = 0; i < CRLM_INPUT_COUNT; i++)
+        if (missing & (1u << i)) {
+            if (!first)
+                crlm_buf_putc(b, ',');
+            first = false;
+            crlm_buf_json_string(b, crlm_input_name((crlm_input)i));
+        }
+    crlm_buf_putc(b, ']');
+}
+
+static void score(crlm_buf *b, const crlm_score *s)
+{
+    bool first = true;
+    crlm_buf_putc(b, '{');
+    key(b, "value", &first);
+    if (crlm_score_known(s))
+        crlm_buf_printf(b, "%d", s->min);
+    else
+        crlm_buf_puts(b, "null");
+    key(b, "min", &first);
+    crlm_buf_printf(b, "%d", s->min);
+    key(b, "max", &first);
+    crlm_buf_printf(b, "%d", s->max);
+    key(b, "missing", &first);
+    missing_list(b, s->missing);
+    key(b, "risk", &first);
+    str_or_null(b, crlm_risk_name(s->risk));
+    key(b, "factors", &first);
+    crlm_buf_putc(b, '{');
+    for (size_t i = 0; i < s->n_factors; i++) {
+        const crlm_factor *f = &s->factors[i];
+        if (i)
+            crlm_buf_putc(b, ',');
+        crlm_buf_json_string(b, f->name);
+        crlm_buf_putc(b, ':');
+        if (f->graded) {
+            if (f->points_min == f->points_max)
+                crlm_buf_printf(b, "%d", f->points_min);
+            else
+                crlm_buf_puts(b, "null");
+        } else {
+            tri(b, f->present);
+        }
+    }
+    crlm_buf_putc(b, '}');
+    key(b, "evidence", &first);
+    crlm__write_evidence_list(b, s->evidence);
+    crlm_buf_putc(b, '}');
+}
+
+static const char *zone_name(int zone)
+{
+    return zone == 1 ? "low" : zone == 2 ? "medium" : zone == 3 ? "high" : NULL;
+}
+
+static double round2(double x) { return isfinite(x) ? round(x * 100.0) / 100.0 : x; }
+
+static void scores(crlm_buf *b, const crlm_scores *s)
+{
+    bool first = true;
+    crlm_buf_putc(b, '{');
+    key(b, "fong_crs", &first);
+    score(b, &s->fong);
+    key(b, "tumor_burden_score", &first);
+    {
+        bool f2 = true;
+        crlm_buf_putc(b, '{');
+        key(b, "value", &f2);
+        crlm_buf_json_number(b, round2(s->tbs.value));
+        key(b, "min", &f2);
+        crlm_buf_json_number(b, round2(s->tbs.min));
+        key(b, "max", &f2);
+        crlm_buf_json_number(b, round2(s->tbs.max));
+        key(b, "zone", &f2);
+        str_or_null(b, zone_name(s->tbs.zone));
+        key(b, "missing", &f2);
+        missing_list(b, s->tbs.missing);
+        key(b, "evidence", &f2);
+        crlm__write_evidence_list(b, "sasaki-2018");
+        crlm_buf_putc(b, '}');
+    }
+    key(b, "konopke", &first);
+    score(b, &s->konopke);
+    key(b, "game", &first);
+    score(b, &s->game);
+    key(b, "mcrs", &first);
+    score(b, &s->mcrs);
+    key(b, "inputs", &first);
+    {
+        const crlm_score_inputs *io = &s->inputs;
+        bool f2 = true;
+        crlm_buf_putc(b, '{');
+        key(b, "imaging_date", &f2);
+        date_or_null(b, io->study_date);
+        key(b, "liver_tumor_count_min", &f2);
+        crlm_buf_printf(b, "%d", io->tumors_min);
+        key(b, "liver_tumor_count_max", &f2);
+        if (io->tumors_max == INT_MAX)
+            crlm_buf_puts(b, "null");
+        else
+            crlm_buf_printf(b, "%d", io->tumors_max);
+        key(b, "largest_mm_min", &f2);
+        crlm_buf_json_number(b, io->largest_mm_min);
+        key(b, "largest_mm_max", &f2);
+        crlm_buf_json_number(b, io->largest_mm_max);
+        key(b, "from_report", &f2);
+        crlm_buf_puts(b, io->count_from_report || io->largest_from_report ? "true" : "false");
+        key(b, "cea_ng_ml", &f2);
+        crlm_buf_json_number(b, io->cea_ng_ml);
+        key(b, "cea_date", &f2);
+        date_or_null(b, io->cea_date);
+        crlm_buf_putc(b, '}');
+    }
+    crlm_buf_putc(b, '}');
+}
+
+void crlm_report_write_json(const crlm_report *r, crlm_buf *b)
+{
+    bool first = true;
+    crlm_buf_putc(b, '{');
+    key(b, "format", &first);
+    crlm_buf_puts(b, "\"crlm-report/1\"");
+    key(b, "engine", &first);
+    crlm_buf_puts(b, "{\"version\":\"" CRLM_VERSION "\",\"profile\":");
+    crlm_buf_json_string(b, crlm_profile_name(r->p));
+    crlm_buf_puts(b, ",\"profile_sha256\":\"");
+    crlm_buf_puts(b, crlm_profile_sha256(r->p));
+    crlm_buf_puts(b, "\"}");
+    key(b, "case_id", &first);
+    crlm_buf_json_string(b, r->c->id ? r->c->id : "");
+    key(b, "assessed_on", &first);
+    date_or_null(b, r->c->assessed_on);
+    key(b, "assessed_on_derived", &first);
+    crlm_buf_puts(b, r->c->assessed_on_derived ? "true" : "false");
+    key(b, "scores", &first);
+    scores(b, &r->scores[CRLM_CURRENT]);
+    key(b, "scores_at_diagnosis", &first);
+    scores(b, &r->scores[CRLM_AT_DIAGNOSIS]);
+    key(b, "response", &first);
+    crlm_buf_puts(b, "null");
+    key(b, "liver", &first);
+    crlm_buf_puts(b, "null");
+    key(b, "checks", &first);
+    crlm_buf_puts(b, "null");
+    key(b, "pathway", &first);
+    crlm_buf_puts(b, "null");
+    key(b, "prognosis", &first);
+    crlm_buf_puts(b, "null");
+    key(b, "disclaimer", &first);
+    crlm_buf_puts(b, "\"Decision support for the tumour board, not a decision and not a "
+                     "certified medical device.\"");
+    crlm_buf_putc(b, '}');
+}
+
+void crlm_errors_write_json(const crlm_errors *e, const char *source, long input_line,
+                            crlm_buf *b)
+{
+    crlm_buf_puts(b, "{\"format\":\"crlm-error/1\",\"source\":");
+    crlm_buf_json_string(b, source ? source : "-");
+    crlm_buf_puts(b, ",\"line\":");
+    crlm_buf_printf(b, "%ld", input_line);
+    crlm_buf_puts(b, ",\"errors\":[");
+    for (size_t i = 0; i < e->count; i++) {
+        const crlm_error *x = &e->items[i];
+        if (i)
+            crlm_buf_putc(b, ',');
+        crlm_buf_puts(b, "{\"code\":");
+        crlm_buf_json_string(b, crlm_status_name(x->code));
+        crlm_buf_puts(b, ",\"pointer\":");
+        crlm_buf_json_string(b, x->pointer);
+        if (x->line > 0)
+            crlm_buf_printf(b, ",\"line\":%ld,\"column\":%ld", x->line, x->column);
+        crlm_buf_puts(b, ",\"expected\":");
+        crlm_buf_json_string(b, x->expected);
+        crlm_buf_puts(b, ",\"found\":");
+        crlm_buf_json_string(b, x->found);
+        crlm_buf_putc(b, '}');
+    }
+    crlm_buf_printf(b, "],\"dropped\":%zu}", e->dropped);
+}

@@ -1,0 +1,135 @@
+/* The report as a one-screen summary a surgeon can read at the board: scores side by side at
+ * diagnosis and now, what each score is missing, and what each one read. Unknowns are
+ * written "unknown" and ranges "2-4", never a guessed single number. */
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+
+#include "crlm/version.h"
+#include "report/report_internal.h"
+
+static void score_cell(char *out, size_t size, const crlm_score *s)
+{
+    const char *risk = crlm_risk_name(s->risk);
+    if (crlm_score_known(s))
+        snprintf(out, size, "%d %s", s->min, risk ? risk : "");
+    else
+        snprintf(out, size, "%d-%d %s", s->min, s->max, risk ? risk : "(group unknown)");
+}
+
+static void tbs_cell(char *out, size_t size, const crlm_tbs *t)
+{
+    static const char *const zones[] = {"zone unknown", "zone 1", "zone 2", "zone 3"};
+    if (!isnan(t->value))
+        snprintf(out, size, "%.2f %s", t->value, zones[t->zone]);
+    else if (isinf(t->max))
+        snprintf(out, size, ">=%.2f %s", t->min, zones[t->zone]);
+    else
+        snprintf(out, size, "%.2f-%.2f %s", t->min, t->max, zones[t->zone]);
+}
+
+static void missing_text(crlm_buf *b, unsigned missing)
+{
+    bool first = true;
+    for (int i = 0; i < CRLM_INPUT_COUNT; i++)
+        if (missing & (1u << i)) {
+            crlm_buf_puts(b, first ? "" : ", ");
+            crlm_buf_puts(b, crlm_input_name((crlm_input)i));
+            first = false;
+        }
+}
+
+static void inputs_text(crlm_buf *b, const char *label, const crlm_score_inputs *io)
+{
+    char d[11];
+    crlm_buf_printf(b, "  %-13s", label);
+    if (CRLM_DATE_KNOWN(io->study_date)) {
+        crlm_date_format(io->study_date, d);
+        crlm_buf_printf(b, "imaging %s: ", d);
+    } else {
+        crlm_buf_puts(b, "no imaging: ");
+    }
+    if (io->tumors_min == io->tumors_max)
+        crlm_buf_printf(b, "%d liver tumour%s", io->tumors_min, io->tumors_min == 1 ? "" : "s");
+    else if (io->tumors_max == INT_MAX)
+        crlm_buf_printf(b, "at least %d liver tumours (count unknown)", io->tumors_min);
+    else
+        crlm_buf_printf(b, "%d-%d liver tumours", io->tumors_min, io->tumors_max);
+    if (io->largest_mm_min == io->largest_mm_max)
+        crlm_buf_printf(b, ", largest %g mm", io->largest_mm_min);
+    else if (isinf(io->largest_mm_max))
+        crlm_buf_puts(b, ", largest unknown");
+    else
+        crlm_buf_printf(b, ", largest %g-%g mm", io->largest_mm_min, io->largest_mm_max);
+    if (io->count_from_report || io->largest_from_report)
+        crlm_buf_puts(b, " (from the detection report)");
+    if (CRLM_KNOWN(io->cea_ng_ml)) {
+        crlm_date_format(io->cea_date, d);
+        crlm_buf_printf(b, "; CEA %g ng/mL on %s\n", io->cea_ng_ml, d);
+    } else {
+        crlm_buf_puts(b, "; CEA unknown\n");
+    }
+}
+
+static const char *tri_text(crlm_tri t)
+{
+    return t == CRLM_TRI_TRUE ? "yes" : t == CRLM_TRI_FALSE ? "no" : "unknown";
+}
+
+void crlm_report_write_text(const crlm_report *r, crlm_buf *b)
+{
+    const crlm_case *c = r->c;
+    const crlm_scores *dx = &r->scores[CRLM_AT_DIAGNOSIS], *now = &r->scores[CRLM_CURRENT];
+    char d[11] = "unknown";
+    if (CRLM_DATE_KNOWN(c->assessed_on))
+        crlm_date_format(c->assessed_on, d);
+    crlm_buf_printf(b, "CRLM ASSESSMENT  case %s  assessed %s%s\n", c->id ? c->id : "?", d,
+                    c->assessed_on_derived ? " (latest date in the case)" : "");
+    crlm_buf_printf(b, "crlm %s, profile %s (sha256 %.12s)\n", CRLM_VERSION,
+                    crlm_profile_name(r->p), crlm_profile_sha256(r->p));
+    crlm_buf_puts(b, "Decision support for the tumour board, not a decision.\n\n");
+
+    crlm_buf_printf(b, "%-22s %-24s %s\n", "RISK SCORES", "at diagnosis", "current");
+    static const struct {
+        const char *label;
+        size_t offset;
+    } rows[] = {{"Fong CRS (0-5)", offsetof(crlm_scores, fong)},
+                {"GAME (0-7)", offsetof(crlm_scores, game)},
+                {"m-CRS (0-3)", offsetof(crlm_scores, mcrs)},
+                {"Konopke (0-3)", offsetof(crlm_scores, konopke)}};
+    char a[64], n[64];
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        const crlm_score *sd = (const crlm_score *)((const char *)dx + rows[i].offset);
+        const crlm_score *sn = (const crlm_score *)((const char *)now + rows[i].offset);
+        score_cell(a, sizeof a, sd);
+        score_cell(n, sizeof n, sn);
+        crlm_buf_printf(b, "  %-20s %-24s %s\n", rows[i].label, a, n);
+        if (sd->missing || sn->missing) {
+            crlm_buf_puts(b, "    missing: ");
+            missing_text(b, sd->missing | sn->missing);
+            crlm_buf_putc(b, '\n');
+        }
+        if (i == 0) {
+            tbs_cell(a, sizeof a, &dx->tbs);
+            tbs_cell(n, sizeof n, &now->tbs);
+            crlm_buf_printf(b, "  %-20s %-24s %s\n", "Tumor Burden Score", a, n);
+        }
+    }
+    crlm_buf_puts(b, "\nFong factors now:  ");
+    for (size_t i = 0; i < now->fong.n_factors; i++)
+        crlm_buf_printf(b, "%s%s %s", i ? "; " : "", now->fong.factors[i].name,
+                        tri_text(now->fong.factors[i].present));
+    crlm_buf_puts(b, "\n\nWHAT THE SCORES READ\n");
+    inputs_text(b, "at diagnosis", &dx->inputs);
+    inputs_text(b, "current", &now->inputs);
+    crlm_buf_printf(b, "  primary: %s-sided, node-positive %s; metastases %s\n",
+                    c->primary.side == CRLM_SIDE_RIGHT  ? "right"
+                    : c->primary.side == CRLM_SIDE_LEFT ? "left"
+                                                        : "unknown",
+                    tri_text(c->primary.node_positive),
+                    c->liver.synchronous == CRLM_TRI_TRUE    ? "synchronous"
+                    : c->liver.synchronous == CRLM_TRI_FALSE ? "metachronous"
+                                                             : "timing unknown");
+    crlm_buf_puts(b, "\nResponse, liver remnant, safety checks and pathway: not computed by this "
+                     "version.\n");
+}
