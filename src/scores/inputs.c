@@ -25,6 +25,7 @@ void crlm_study_liver_burden(const crlm_study *s, double too_small_mm, crlm_scor
     io->study_date = s->date;
     io->tumors_min = io->tumors_max = 0;
     io->largest_mm_min = io->largest_mm_max = 0;
+    bool size_known = false, size_unknown = false;
     for (size_t i = 0; i < s->n_lesions; i++) {
         const crlm_lesion *l = &s->lesions[i];
         if (l->organ != CRLM_ORGAN_LIVER)
@@ -55,6 +56,10 @@ void crlm_study_liver_burden(const crlm_study *s, double too_small_mm, crlm_scor
         if (present == CRLM_TRI_FALSE)
             continue;
         add_count(io, l->count, present == CRLM_TRI_TRUE);
+        if (present == CRLM_TRI_TRUE) {
+            size_known |= CRLM_KNOWN(size);
+            size_unknown |= !CRLM_KNOWN(size);
+        }
         if (present == CRLM_TRI_TRUE && CRLM_KNOWN(size)) {
             if (size > io->largest_mm_min)
                 io->largest_mm_min = size;
@@ -69,10 +74,12 @@ void crlm_study_liver_burden(const crlm_study *s, double too_small_mm, crlm_scor
             } else if (l->role == CRLM_ROLE_TARGET) {
                 io->largest_mm_max = INFINITY;
             }
-        } else if (l->role == CRLM_ROLE_TARGET) {
-            io->largest_mm_max = INFINITY; /* unreachable: a present target has a size */
         }
     }
+    /* The spec takes the largest KNOWN diameter (RECIST targets are the largest lesions);
+     * when no present lesion was measured at all, the largest size is simply unknown. */
+    if (size_unknown && !size_known)
+        io->largest_mm_max = INFINITY;
 }
 
 static const crlm_study *latest_study(const crlm_case *c)

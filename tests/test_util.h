@@ -1,0 +1,64 @@
+/* Helpers shared by the unit tests: cmocka's includes in the order it needs, reading a case
+ * from a JSON literal or a repository file, and finding an error by pointer. */
+#ifndef CRLM_TEST_UTIL_H
+#define CRLM_TEST_UTIL_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "crlm/case.h"
+#include "crlm/profile.h"
+
+/* Reads a whole repository file (path relative to the source tree); the caller frees. */
+static inline char *test_read_file(const char *rel, size_t *len)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", CRLM_SOURCE_DIR, rel);
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    assert_non_null(buf);
+    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+    buf[n] = '\0';
+    fclose(f);
+    if (len)
+        *len = (size_t)n;
+    return buf;
+}
+
+/* Reads a case that must be valid; fails the test with the first error otherwise. */
+static inline crlm_case *test_case(const char *json, const crlm_profile *p)
+{
+    crlm_errors e = {0};
+    crlm_case *c = NULL;
+    crlm_status st = crlm_case_read(json, strlen(json), p, &c, &e);
+    if (st != CRLM_OK) {
+        char line[600];
+        crlm_error_format(&e.items[0], line, sizeof line);
+        fprintf(stderr, "unexpected case error: %s\n", line);
+    }
+    assert_int_equal(st, CRLM_OK);
+    crlm_errors_free(&e);
+    return c;
+}
+
+/* The error at `pointer`, or NULL. */
+static inline const crlm_error *test_find_error(const crlm_errors *e, const char *pointer)
+{
+    for (size_t i = 0; i < e->count; i++)
+        if (strcmp(e->items[i].pointer, pointer) == 0)
+            return &e->items[i];
+    return NULL;
+}
+
+#endif
