@@ -13,7 +13,9 @@ bool crlm_cli_read_file(const char *path, size_t max, char **data, size_t *len, 
     bool is_stdin = strcmp(path, "-") == 0;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f) {
+        /* A path that does not name a readable file is the caller's input error. */
         fprintf(stderr, "%s: cannot open: %s\n", path, strerror(errno));
+        *too_large = true;
         return false;
     }
     size_t cap = 4096, n = 0;

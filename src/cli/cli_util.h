@@ -14,7 +14,7 @@
 
 /* Reads a whole file ("-" is standard input) of at most max bytes. On success *data is a
  * malloc'd NUL-terminated copy the caller frees. On failure prints why and returns false;
- * *too_large tells an over-limit input (an input error) from an I/O failure. */
+ * *too_large tells an input error (over the limit, or no such file) from an I/O failure. */
 bool crlm_cli_read_file(const char *path, size_t max, char **data, size_t *len, bool *too_large);
 /* Prints each error as "SOURCE: /pointer: expected X, found Y" (or line and column). */
 void crlm_cli_print_errors(FILE *f, const char *source, const crlm_errors *e);
