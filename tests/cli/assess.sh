@@ -1,6 +1,6 @@
 # crlm assess / validate on the bundled examples: exit codes, the error format, and a few
 # values of the report that the unit tests computed by hand.
-. "$(dirname "$0")/common.sh"
+. "$(dirname "$0")/common.inc"
 EX="$SRC/examples"
 
 run assess --json "$EX/synchronous-high-risk.json"

@@ -1,6 +1,6 @@
 # crlm batch: JSON Lines in and out, a bad line becomes an error object and never stops the
 # batch, blank lines are skipped, exit 2 when any line was invalid.
-. "$(dirname "$0")/common.sh"
+. "$(dirname "$0")/common.inc"
 EX="$SRC/examples"
 for f in low-risk-metachronous synchronous-high-risk missing-cea; do
     tr -d '\n' <"$EX/$f.json" >>"$TMP/in.jsonl"
