@@ -52,6 +52,27 @@ static inline crlm_case *test_case(const char *json, const crlm_profile *p)
     return c;
 }
 
+/* The default profile with the first occurrence of `from` replaced by `to` (to set one
+ * parameter); fails the test when `from` is absent or the result is not a valid profile. */
+static inline crlm_profile *test_profile_with(const char *from, const char *to)
+{
+    size_t len;
+    char *text = test_read_file("profiles/default.json", &len);
+    char *at = strstr(text, from);
+    assert_non_null(at);
+    size_t head = (size_t)(at - text), tail = len - head - strlen(from);
+    char *edited = malloc(len + strlen(to) + 1);
+    assert_non_null(edited);
+    memcpy(edited, text, head);
+    memcpy(edited + head, to, strlen(to));
+    memcpy(edited + head + strlen(to), at + strlen(from), tail);
+    crlm_profile *p = NULL;
+    assert_int_equal(crlm_profile_read(edited, head + strlen(to) + tail, &p, NULL), CRLM_OK);
+    free(edited);
+    free(text);
+    return p;
+}
+
 /* The error at `pointer`, or NULL. */
 static inline const crlm_error *test_find_error(const crlm_errors *e, const char *pointer)
 {

@@ -103,16 +103,11 @@ static void strict_validation(void **state)
 static void custom_profile_changes_scores(void **state)
 {
     (void)state;
-    size_t len;
-    char *text = default_text(&len);
-    char *at = strstr(text, "\"fong_cea_ng_ml_over\": { \"value\": 200");
-    assert_non_null(at);
-    memcpy(at + strlen("\"fong_cea_ng_ml_over\": { \"value\": "), " 30", 3);
-    crlm_profile *p = NULL;
-    assert_int_equal(crlm_profile_read(text, len, &p, NULL), CRLM_OK);
+    crlm_profile *p = test_profile_with("\"fong_cea_ng_ml_over\": { \"value\": 200",
+                                        "\"fong_cea_ng_ml_over\": { \"value\": 30");
     assert_true(crlm_profile_num(p, CRLM_P_FONG_CEA_NG_ML_OVER) == 30);
+    assert_string_not_equal(crlm_profile_sha256(p), DEFAULT_SHA256);
     crlm_profile_free(p);
-    free(text);
 }
 
 int main(void)
