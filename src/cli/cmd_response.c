@@ -1,12 +1,217 @@
-/* Placeholder until the response command lands; it says so plainly rather than pretending. */
-#include <stdio.h>
+/* `crlm response`: response to chemotherapy outside a full assessment.
+ *
+ *   crlm response [--json|--text] [--svg FILE] [--profile FILE] CASE.json|-
+ *       the `response` object of one case (JSON, default), or its lesion table (text); --svg
+ *       also writes the case's spider plot.
+ *   crlm response --csv FILE|- [--jsonl] [--svg FILE] [--profile FILE]
+ *       a cohort from a lesion table (patient_id,date,lesion_id,organ,role,nodal,diameter_mm,
+ *       status,baseline): per-patient time points and best response as CSV (default) or JSON
+ *       Lines; --svg writes the cohort's waterfall plot.
+ *
+ * Exit 0 done, 2 invalid input (for a cohort: any patient with an error; each bad row on stderr
+ * as `FILE: line N: expected ..., found ...`), 1 failure. A cohort streams: output is written
+ * in 64 KiB pieces as patients are judged, so a cohort with bad patients still yields every
+ * good patient's result. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "cli/cli_util.h"
 #include "cli/commands.h"
+#include "crlm/case.h"
+#include "crlm/csv.h"
+#include "crlm/recist.h"
+
+static const char usage[] =
+    "usage: crlm response [--json|--text] [--svg FILE] [--profile FILE] CASE.json|-\n"
+    "       crlm response --csv FILE|- [--jsonl] [--svg FILE] [--profile FILE]\n"
+    "  --json          the report's response object for one case (default)\n"
+    "  --text          the RECIST lesion table for one case\n"
+    "  --csv FILE      a lesion table (one row per patient, study date and lesion)\n"
+    "  --jsonl         cohort output as JSON Lines instead of CSV\n"
+    "  --svg FILE      also write a spider plot (one case) or a waterfall plot (cohort)\n"
+    "  --profile FILE  thresholds from FILE instead of the built-in default profile\n";
+
+static bool write_file(const char *path, const crlm_buf *b)
+{
+    if (b->failed) {
+        fprintf(stderr, "crlm response: out of memory while drawing %s\n", path);
+        return false;
+    }
+    FILE *f = fopen(path, "wb");
+    if (!f || (b->len && fwrite(b->data, 1, b->len, f) != b->len)) {
+        fprintf(stderr, "crlm response: cannot write %s: %s\n", path, strerror(errno));
+        if (f)
+            fclose(f);
+        return false;
+    }
+    if (fclose(f) != 0) {
+        fprintf(stderr, "crlm response: cannot write %s: %s\n", path, strerror(errno));
+        return false;
+    }
+    return true;
+}
+
+typedef struct cohort_ctx {
+    const char *source;
+    bool write_failed;
+} cohort_ctx;
+
+static bool flush_stdout(void *ctx, crlm_buf *out)
+{
+    cohort_ctx *c = ctx;
+    if (out->len && fwrite(out->data, 1, out->len, stdout) != out->len) {
+        if (!c->write_failed)
+            fprintf(stderr, "crlm response: cannot write the output: %s\n", strerror(errno));
+        c->write_failed = true;
+        return false;
+    }
+    crlm_buf_reset(out);
+    return true;
+}
+
+static void print_row_error(void *ctx, const crlm_error *e)
+{
+    cohort_ctx *c = ctx;
+    if (e->line > 0)
+        fprintf(stderr, "%s: line %ld: expected %s, found %s\n", c->source, e->line, e->expected,
+                e->found);
+    else
+        fprintf(stderr, "%s: expected %s, found %s\n", c->source, e->expected, e->found);
+}
+
+static int run_cohort(const char *path, bool jsonl, const char *svg, const crlm_profile *p)
+{
+    FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!in) {
+        fprintf(stderr, "crlm response: cannot open %s: %s\n", path, strerror(errno));
+        return 2;
+    }
+    static char iobuf[1 << 16];
+    setvbuf(stdout, iobuf, _IOFBF, sizeof iobuf);
+    cohort_ctx ctx = {path, false};
+    crlm_errors errs = {0};
+    crlm_csv_reader *csv = NULL;
+    crlm_status st = crlm_csv_open_file(&csv, in, NULL, &errs);
+    crlm_lesion_table_summary sum = {0};
+    if (st == CRLM_OK) {
+        crlm_lesion_table_options opt = {jsonl, svg != NULL, flush_stdout, print_row_error, &ctx};
+        st = crlm_lesion_table_run(csv, p, &opt, &sum);
+    } else {
+        crlm_cli_print_errors(stderr, path, &errs);
+    }
+    crlm_csv_close(csv);
+    crlm_errors_free(&errs);
+    if (in != stdin)
+        fclose(in);
+    if (fflush(stdout) != 0 && !ctx.write_failed) {
+        fprintf(stderr, "crlm response: cannot write the output: %s\n", strerror(errno));
+        ctx.write_failed = true;
+    }
+    int rc = 0;
+    if (st == CRLM_E_NOMEM) {
+        fprintf(stderr, "crlm response: out of memory\n");
+        rc = 1;
+    } else if (st == CRLM_E_IO || ctx.write_failed) {
+        rc = 1;
+    } else if (st != CRLM_OK || sum.patients_with_errors > 0) {
+        rc = 2;
+    }
+    if (svg && rc != 1) {
+        crlm_buf b = {0};
+        crlm_waterfall_write_svg(sum.waterfall, sum.n_waterfall, "Best change from baseline", &b);
+        if (!write_file(svg, &b))
+            rc = 1;
+        crlm_buf_free(&b);
+    }
+    crlm_lesion_table_summary_free(&sum);
+    return rc;
+}
+
+static int run_case(const char *path, bool text, const char *svg, const crlm_profile *p)
+{
+    char *data;
+    size_t len;
+    bool too_large;
+    if (!crlm_cli_read_file(path, CRLM_CASE_MAX_BYTES, &data, &len, &too_large))
+        return too_large ? 2 : 1;
+    crlm_errors errs = {0};
+    crlm_case *c = NULL;
+    crlm_status st = crlm_case_read(data, len, p, &c, &errs);
+    free(data);
+    int rc = 0;
+    if (st != CRLM_OK) {
+        crlm_cli_print_errors(stderr, path, &errs);
+        rc = st == CRLM_E_NOMEM ? 1 : 2;
+    } else {
+        crlm_response *r = NULL;
+        if (crlm_response_compute(c, p, &r) != CRLM_OK) {
+            fprintf(stderr, "crlm response: out of memory\n");
+            rc = 1;
+        } else {
+            crlm_buf out = {0};
+            if (text) {
+                crlm_response_write_text(r, c, &out);
+            } else {
+                crlm_response_write_json(r, &out);
+                crlm_buf_putc(&out, '\n');
+            }
+            rc = crlm_cli_write_stdout(&out) ? 0 : 1;
+            crlm_buf_free(&out);
+            if (svg && rc == 0) {
+                crlm_buf b = {0};
+                crlm_response_write_spider_svg(r, c, &b);
+                if (!write_file(svg, &b))
+                    rc = 1;
+                crlm_buf_free(&b);
+            }
+        }
+        crlm_response_free(r);
+    }
+    crlm_case_free(c);
+    crlm_errors_free(&errs);
+    return rc;
+}
 
 int crlm_cmd_response(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    fprintf(stderr, "crlm response: not implemented in this version\n");
-    return 1;
+    const char *profile_path = NULL, *csv_path = NULL, *svg = NULL, *case_path = NULL;
+    bool jsonl = false, text = false;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--json") == 0)
+            text = false;
+        else if (strcmp(argv[i], "--text") == 0)
+            text = true;
+        else if (strcmp(argv[i], "--jsonl") == 0)
+            jsonl = true;
+        else if (strcmp(argv[i], "--csv") == 0 && i + 1 < argc)
+            csv_path = argv[++i];
+        else if (strcmp(argv[i], "--svg") == 0 && i + 1 < argc)
+            svg = argv[++i];
+        else if (strcmp(argv[i], "--profile") == 0 && i + 1 < argc)
+            profile_path = argv[++i];
+        else if (strcmp(argv[i], "--help") == 0) {
+            fputs(usage, stdout);
+            return 0;
+        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+            fprintf(stderr, "crlm response: unknown option '%s'\n%s", argv[i], usage);
+            return 2;
+        } else if (!case_path) {
+            case_path = argv[i];
+        } else {
+            fprintf(stderr, "crlm response: one case at a time\n");
+            return 2;
+        }
+    }
+    if ((csv_path && case_path) || (!csv_path && !case_path)) {
+        fputs(usage, stderr);
+        return 2;
+    }
+    int status;
+    crlm_profile *p = crlm_cli_load_profile(profile_path, &status);
+    if (!p)
+        return status;
+    int rc = csv_path ? run_cohort(csv_path, jsonl, svg, p) : run_case(case_path, text, svg, p);
+    crlm_profile_free(p);
+    return rc;
 }

@@ -183,6 +183,200 @@ static void scores(crlm_buf *b, const crlm_scores *s)
     crlm_buf_putc(b, '}');
 }
 
+static double round_to(double x, double scale)
+{
+    return isfinite(x) ? round(x * scale) / scale : x;
+}
+
+/* "a, b" -> ["a","b"] for any comma-separated list of names. */
+static void name_list(crlm_buf *b, const char *list) { crlm__write_evidence_list(b, list); }
+
+static void liver(crlm_buf *b, const crlm_liver *l)
+{
+    bool first = true;
+    crlm_buf_putc(b, '{');
+    key(b, "bsa_m2", &first);
+    crlm_buf_json_number(b, round_to(l->bsa_m2, 100));
+    key(b, "bsa_formula", &first);
+    crlm_buf_json_string(b, l->bsa_formula);
+    key(b, "tlv_estimated_ml", &first);
+    crlm_buf_json_number(b, round_to(l->tlv_estimated_ml, 10));
+    key(b, "volumetry_date", &first);
+    date_or_null(b, l->volumetry_date);
+    key(b, "flr_ml", &first);
+    crlm_buf_json_number(b, l->flr_ml);
+    key(b, "flr_measured_pct", &first);
+    crlm_buf_json_number(b, round_to(l->flr_measured_pct, 10));
+    key(b, "sflr_pct", &first);
+    crlm_buf_json_number(b, round_to(l->sflr_pct, 10));
+    key(b, "threshold_pct", &first);
+    crlm_buf_json_number(b, l->threshold_min_pct == l->threshold_max_pct ? l->threshold_min_pct : NAN);
+    key(b, "threshold_min_pct", &first);
+    crlm_buf_json_number(b, l->threshold_min_pct);
+    key(b, "threshold_max_pct", &first);
+    crlm_buf_json_number(b, l->threshold_max_pct);
+    key(b, "threshold_reason", &first);
+    str_or_null(b, l->threshold_reason);
+    key(b, "chemotherapy_exposed", &first);
+    tri(b, l->chemo_exposed);
+    key(b, "adequate", &first);
+    tri(b, l->adequate);
+    key(b, "degree_of_hypertrophy_pct", &first);
+    crlm_buf_json_number(b, round_to(l->degree_of_hypertrophy_pct, 10));
+    key(b, "kgr_pct_per_week", &first);
+    crlm_buf_json_number(b, round_to(l->kgr_pct_per_week, 100));
+    key(b, "weeks_after_pve", &first);
+    crlm_buf_json_number(b, round_to(l->weeks_after_pve, 10));
+    key(b, "kgr_adequate", &first);
+    tri(b, l->kgr_adequate);
+    key(b, "resectable", &first);
+    tri(b, l->resectable);
+    key(b, "missing", &first);
+    crlm_buf_putc(b, '[');
+    bool f2 = true;
+    for (int i = 0; i < CRLM_LIVER_INPUT_COUNT; i++)
+        if (l->missing & (1u << i)) {
+            if (!f2)
+                crlm_buf_putc(b, ',');
+            f2 = false;
+            crlm_buf_json_string(b, crlm_liver_input_name((crlm_liver_input)i));
+        }
+    crlm_buf_putc(b, ']');
+    key(b, "evidence", &first);
+    crlm__write_evidence_list(b, "seed:8, vauthey-2002, shindoh-2013");
+    crlm_buf_putc(b, '}');
+}
+
+static void checks(crlm_buf *b, const crlm_checks *ch)
+{
+    crlm_buf_putc(b, '[');
+    for (size_t i = 0; i < ch->count; i++) {
+        const crlm_check *c = &ch->items[i];
+        if (i)
+            crlm_buf_putc(b, ',');
+        crlm_buf_puts(b, "{\"code\":");
+        crlm_buf_json_string(b, c->code);
+        crlm_buf_puts(b, ",\"severity\":");
+        crlm_buf_json_string(b, crlm_severity_name(c->severity));
+        crlm_buf_puts(b, ",\"message\":");
+        crlm_buf_json_string(b, c->message);
+        crlm_buf_puts(b, ",\"evidence\":");
+        crlm__write_evidence_list(b, c->evidence);
+        crlm_buf_putc(b, '}');
+    }
+    crlm_buf_putc(b, ']');
+}
+
+static void pathway(crlm_buf *b, const crlm_pathway *pw)
+{
+    bool first = true;
+    crlm_buf_putc(b, '{');
+    key(b, "recommendation", &first);
+    str_or_null(b, crlm_pathway_name(pw->recommendation));
+    key(b, "options", &first);
+    crlm_buf_putc(b, '[');
+    bool f2 = true;
+    for (int i = 1; i < CRLM_PATH_COUNT; i++)
+        if ((pw->options & (1u << i)) && i != (int)pw->recommendation) {
+            if (!f2)
+                crlm_buf_putc(b, ',');
+            f2 = false;
+            crlm_buf_json_string(b, crlm_pathway_name((crlm_pathway_code)i));
+        }
+    crlm_buf_puts(b, "]");
+    key(b, "regimen", &first);
+    crlm_buf_puts(b, "{\"suggested\":[");
+    f2 = true;
+    for (int i = 0; i < CRLM_REGIMEN_COUNT; i++)
+        if (pw->suggested & (1u << i)) {
+            if (!f2)
+                crlm_buf_putc(b, ',');
+            f2 = false;
+            crlm_buf_json_string(b, crlm_regimen_name((crlm_regimen)i));
+        }
+    crlm_buf_puts(b, "],\"avoid\":[");
+    f2 = true;
+    for (int i = 0; i < CRLM_AVOID_COUNT; i++)
+        if (pw->avoid & (1u << i)) {
+            if (!f2)
+                crlm_buf_putc(b, ',');
+            f2 = false;
+            crlm_buf_json_string(b, crlm_avoid_name((crlm_avoid)i));
+        }
+    crlm_buf_puts(b, "]}");
+    key(b, "missing", &first);
+    name_list(b, pw->missing);
+    key(b, "rationale", &first);
+    crlm_buf_putc(b, '[');
+    for (size_t i = 0; i < pw->n_rationale; i++) {
+        const crlm_rationale *ra = &pw->rationale[i];
+        if (i)
+            crlm_buf_putc(b, ',');
+        crlm_buf_puts(b, "{\"rule\":");
+        crlm_buf_json_string(b, ra->rule);
+        crlm_buf_puts(b, ",\"text\":");
+        crlm_buf_json_string(b, ra->text);
+        crlm_buf_puts(b, ",\"evidence\":");
+        crlm__write_evidence_list(b, ra->evidence);
+        crlm_buf_putc(b, '}');
+    }
+    crlm_buf_puts(b, "]}");
+}
+
+static void prognosis(crlm_buf *b, const crlm_prognosis *pr)
+{
+    bool first = true;
+    crlm_buf_putc(b, '{');
+    key(b, "response_group", &first);
+    str_or_null(b, pr->response_group);
+    key(b, "literature", &first);
+    if (!pr->response_group) {
+        crlm_buf_puts(b, "null");
+    } else {
+        crlm_buf_putc(b, '{');
+        for (int o = 0; o < CRLM_OUTCOME_COUNT; o++) {
+            const crlm_pooled *x = &pr->literature[o];
+            if (o)
+                crlm_buf_putc(b, ',');
+            crlm_buf_json_string(b, crlm_outcome_name((crlm_outcome)o));
+            crlm_buf_putc(b, ':');
+            if (x->studies == 0) {
+                crlm_buf_puts(b, "null");
+                continue;
+            }
+            crlm_buf_puts(b, "{\"estimate\":");
+            crlm_buf_json_number(b, round_to(x->estimate_pct, 10));
+            crlm_buf_puts(b, ",\"low\":");
+            crlm_buf_json_number(b, round_to(x->low_pct, 10));
+            crlm_buf_puts(b, ",\"high\":");
+            crlm_buf_json_number(b, round_to(x->high_pct, 10));
+            crlm_buf_printf(b, ",\"studies\":%d,\"patients\":", x->studies);
+            crlm_buf_json_number(b, x->patients);
+            crlm_buf_puts(b, ",\"i2_pct\":");
+            crlm_buf_json_number(b, round_to(x->i2_pct, 10));
+            crlm_buf_putc(b, '}');
+        }
+        crlm_buf_putc(b, '}');
+    }
+    key(b, "fong_1999", &first);
+    if (pr->fong_score < 0) {
+        crlm_buf_puts(b, "null");
+    } else {
+        crlm_buf_printf(b, "{\"score\":%d,\"os_5y_pct\":", pr->fong_score);
+        crlm_buf_json_number(b, pr->fong_os_5y_pct);
+        crlm_buf_puts(b, ",\"median_os_months\":");
+        crlm_buf_json_number(b, pr->fong_median_os_months);
+        crlm_buf_putc(b, '}');
+    }
+    key(b, "method", &first);
+    crlm_buf_puts(b, "\"Review Table 1 (seed), DerSimonian-Laird random effects on the logit "
+                     "scale over rows whose counts and values pass the consistency checks; "
+                     "cohort figures after resection, not a prediction for this patient\"");
+    key(b, "evidence", &first);
+    crlm__write_evidence_list(b, "seed:2, seed:29, seed:30, fong-1999");
+    crlm_buf_putc(b, '}');
+}
+
 void crlm_report_write_json(const crlm_report *r, crlm_buf *b)
 {
     bool first = true;
@@ -206,15 +400,15 @@ void crlm_report_write_json(const crlm_report *r, crlm_buf *b)
     key(b, "scores_at_diagnosis", &first);
     scores(b, &r->scores[CRLM_AT_DIAGNOSIS]);
     key(b, "response", &first);
-    crlm_buf_puts(b, "null");
+    crlm_response_write_json(r->response, b);
     key(b, "liver", &first);
-    crlm_buf_puts(b, "null");
+    liver(b, &r->liver);
     key(b, "checks", &first);
-    crlm_buf_puts(b, "null");
+    checks(b, &r->checks);
     key(b, "pathway", &first);
-    crlm_buf_puts(b, "null");
+    pathway(b, &r->pathway);
     key(b, "prognosis", &first);
-    crlm_buf_puts(b, "null");
+    prognosis(b, &r->prognosis);
     key(b, "disclaimer", &first);
     crlm_buf_puts(b, "\"Decision support for the tumour board, not a decision and not a "
                      "certified medical device.\"");

@@ -76,6 +76,120 @@ static const char *tri_text(crlm_tri t)
     return t == CRLM_TRI_TRUE ? "yes" : t == CRLM_TRI_FALSE ? "no" : "unknown";
 }
 
+static void num_or_unknown(crlm_buf *b, const char *fmt, double x)
+{
+    if (CRLM_KNOWN(x))
+        crlm_buf_printf(b, fmt, x);
+    else
+        crlm_buf_puts(b, "unknown");
+}
+
+static void liver_text(crlm_buf *b, const crlm_liver *l)
+{
+    crlm_buf_puts(b, "\nLIVER REMNANT\n  sFLR ");
+    num_or_unknown(b, "%.1f %%", l->sflr_pct);
+    if (l->threshold_min_pct == l->threshold_max_pct)
+        crlm_buf_printf(b, " vs threshold %.0f %% (%s): ", l->threshold_min_pct, l->threshold_reason);
+    else
+        crlm_buf_printf(b, " vs threshold %.0f-%.0f %% (%s): ", l->threshold_min_pct,
+                        l->threshold_max_pct, l->threshold_reason);
+    crlm_buf_puts(b, l->adequate == CRLM_TRI_TRUE    ? "adequate"
+                     : l->adequate == CRLM_TRI_FALSE ? "INADEQUATE"
+                                                     : "cannot be judged");
+    crlm_buf_puts(b, "\n  BSA ");
+    num_or_unknown(b, "%.2f m2", l->bsa_m2);
+    crlm_buf_printf(b, " (%s), estimated TLV ", l->bsa_formula);
+    num_or_unknown(b, "%.0f mL", l->tlv_estimated_ml);
+    crlm_buf_puts(b, ", FLR ");
+    num_or_unknown(b, "%.0f mL", l->flr_ml);
+    if (CRLM_KNOWN(l->kgr_pct_per_week))
+        crlm_buf_printf(b, "; after PVE +%.1f points, KGR %.2f %%/week (%s)",
+                        l->degree_of_hypertrophy_pct, l->kgr_pct_per_week,
+                        l->kgr_adequate == CRLM_TRI_TRUE ? "adequate" : "LOW");
+    crlm_buf_printf(b, "\n  resectable: %s", tri_text(l->resectable));
+    if (l->missing) {
+        crlm_buf_puts(b, "; missing: ");
+        bool first = true;
+        for (int i = 0; i < CRLM_LIVER_INPUT_COUNT; i++)
+            if (l->missing & (1u << i)) {
+                crlm_buf_printf(b, "%s%s", first ? "" : ", ", crlm_liver_input_name((crlm_liver_input)i));
+                first = false;
+            }
+    }
+    crlm_buf_putc(b, '\n');
+}
+
+static void checks_text(crlm_buf *b, const crlm_checks *ch)
+{
+    crlm_buf_puts(b, "\nSAFETY CHECKS\n");
+    if (ch->count == 0)
+        crlm_buf_puts(b, "  none fired\n");
+    for (size_t i = 0; i < ch->count; i++) {
+        const crlm_check *k = &ch->items[i];
+        crlm_buf_printf(b, "  %-8s %s: %s [%s]\n",
+                        k->severity == CRLM_SEV_CRITICAL  ? "CRITICAL"
+                        : k->severity == CRLM_SEV_WARNING ? "WARNING"
+                                                          : "info",
+                        k->code, k->message, k->evidence);
+    }
+}
+
+static void pathway_text(crlm_buf *b, const crlm_pathway *pw)
+{
+    crlm_buf_printf(b, "\nRECOMMENDED PATHWAY: %s\n", crlm_pathway_name(pw->recommendation));
+    if (pw->missing[0])
+        crlm_buf_printf(b, "  decisive inputs missing: %s\n", pw->missing);
+    bool any = false;
+    for (int i = 1; i < CRLM_PATH_COUNT; i++)
+        if ((pw->options & (1u << i)) && i != (int)pw->recommendation) {
+            crlm_buf_printf(b, "%s%s", any ? ", " : "  other options: ", crlm_pathway_name((crlm_pathway_code)i));
+            any = true;
+        }
+    if (any)
+        crlm_buf_putc(b, '\n');
+    any = false;
+    for (int i = 0; i < CRLM_REGIMEN_COUNT; i++)
+        if (pw->suggested & (1u << i)) {
+            crlm_buf_printf(b, "%s%s", any ? ", " : "  regimen: ", crlm_regimen_name((crlm_regimen)i));
+            any = true;
+        }
+    for (int i = 0, first = 1; i < CRLM_AVOID_COUNT; i++)
+        if (pw->avoid & (1u << i)) {
+            crlm_buf_printf(b, "%s%s", first ? (any ? "; avoid " : "  avoid: ") : ", ",
+                            crlm_avoid_name((crlm_avoid)i));
+            first = 0;
+            any = true;
+        }
+    if (any)
+        crlm_buf_putc(b, '\n');
+    for (size_t i = 0; i < pw->n_rationale; i++)
+        crlm_buf_printf(b, "  - %s [%s: %s]\n", pw->rationale[i].text, pw->rationale[i].rule,
+                        pw->rationale[i].evidence);
+}
+
+static void prognosis_text(crlm_buf *b, const crlm_prognosis *pr)
+{
+    crlm_buf_puts(b, "\nPROGNOSIS IN THE LITERATURE (cohorts after resection, not a prediction)\n");
+    if (pr->fong_score >= 0)
+        crlm_buf_printf(b, "  Fong 1999, score %d: 5-year OS %.0f %%, median %.0f months\n",
+                        pr->fong_score, pr->fong_os_5y_pct, pr->fong_median_os_months);
+    if (!pr->response_group) {
+        crlm_buf_puts(b, "  response group: none (no chemotherapy, or response unknown)\n");
+        return;
+    }
+    crlm_buf_printf(b, "  response group %s (review Table 1, pooled):", pr->response_group);
+    static const char *const labels[] = {"OS 1y", "OS 3y", "OS 5y", "DFS 1y", "DFS 3y", "DFS 5y"};
+    for (int o = 0; o < CRLM_OUTCOME_COUNT; o++) {
+        const crlm_pooled *x = &pr->literature[o];
+        if (x->studies == 0)
+            continue;
+        crlm_buf_printf(b, "\n    %-6s %5.1f %% (95 %% CI %.1f-%.1f; %d stud%s, %.0f patients)",
+                        labels[o], x->estimate_pct, x->low_pct, x->high_pct, x->studies,
+                        x->studies == 1 ? "y" : "ies", x->patients);
+    }
+    crlm_buf_putc(b, '\n');
+}
+
 void crlm_report_write_text(const crlm_report *r, crlm_buf *b)
 {
     const crlm_case *c = r->c;
@@ -130,6 +244,10 @@ void crlm_report_write_text(const crlm_report *r, crlm_buf *b)
                     c->liver.synchronous == CRLM_TRI_TRUE    ? "synchronous"
                     : c->liver.synchronous == CRLM_TRI_FALSE ? "metachronous"
                                                              : "timing unknown");
-    crlm_buf_puts(b, "\nResponse, liver remnant, safety checks and pathway: not computed by this "
-                     "version.\n");
+    crlm_buf_putc(b, '\n');
+    crlm_response_write_text(r->response, c, b);
+    liver_text(b, &r->liver);
+    checks_text(b, &r->checks);
+    pathway_text(b, &r->pathway);
+    prognosis_text(b, &r->prognosis);
 }
