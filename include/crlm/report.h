@@ -31,6 +31,10 @@ const crlm_scores *crlm_report_scores(const crlm_report *r, crlm_when when);
 /* Renderings. Each appends to `out`; check out->failed for an allocation failure. */
 void crlm_report_write_json(const crlm_report *r, crlm_buf *out); /* one line, no newline */
 void crlm_report_write_text(const crlm_report *r, crlm_buf *out); /* a one-screen summary */
+/* The response's spider plot (per-lesion and sum change from baseline) as an SVG document. */
+void crlm_report_write_spider_svg(const crlm_report *r, crlm_buf *out);
+/* One self-contained printable HTML page (no external resources). */
+void crlm_report_write_html(const crlm_report *r, crlm_buf *out);
 
 /* A JSON error object for batch output:
  * {"format":"crlm-error/1","source":"FILE","line":N,"errors":[{code,pointer,expected,found}]}. */

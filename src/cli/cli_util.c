@@ -127,3 +127,28 @@ bool crlm_cli_write_stdout(const crlm_buf *b)
     }
     return true;
 }
+
+bool crlm_cli_write_file(const char *path, const crlm_buf *b)
+{
+    if (b->failed) {
+        fprintf(stderr, "crlm: out of memory while writing %s\n", path);
+        return false;
+    }
+    size_t n = strlen(path) + 16;
+    char *tmp = malloc(n);
+    if (!tmp)
+        return false;
+    snprintf(tmp, n, "%s.tmp~", path);
+    FILE *f = fopen(tmp, "wb");
+    bool ok = f && (b->len == 0 || fwrite(b->data, 1, b->len, f) == b->len);
+    if (f && fclose(f) != 0)
+        ok = false;
+    if (ok && rename(tmp, path) != 0)
+        ok = false;
+    if (!ok) {
+        fprintf(stderr, "%s: cannot write: %s\n", path, strerror(errno));
+        remove(tmp);
+    }
+    free(tmp);
+    return ok;
+}

@@ -21,6 +21,9 @@ void crlm_cli_print_errors(FILE *f, const char *source, const crlm_errors *e);
 /* The profile named by path, or the built-in default when path is NULL. Prints errors and
  * returns NULL on failure; *status is the exit code to use (2 invalid, 1 failure). */
 crlm_profile *crlm_cli_load_profile(const char *path, int *status);
+/* Writes the buffer to a new file via a temporary name and a rename, so a failed run never
+ * leaves half a file; false (after printing why) on failure. */
+bool crlm_cli_write_file(const char *path, const crlm_buf *b);
 /* Writes the buffer to stdout and flushes; false (after printing why) on failure. */
 bool crlm_cli_write_stdout(const crlm_buf *b);
 

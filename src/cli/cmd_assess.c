@@ -11,20 +11,28 @@
 #include "crlm/report.h"
 
 static const char usage[] =
-    "usage: crlm assess [--json|--text] [--profile FILE] CASE.json|-\n"
+    "usage: crlm assess [--json|--text|--html] [--profile FILE] [--svg FILE] CASE.json|-\n"
     "  --text          a one-screen summary (default)\n"
     "  --json          the crlm-report/1 JSON object\n"
+    "  --html          one self-contained printable HTML page\n"
+    "  --svg FILE      also write the spider plot of the response to FILE\n"
     "  --profile FILE  thresholds from FILE instead of the built-in default profile\n";
+
+enum format { TEXT, JSON, HTML };
 
 int crlm_cmd_assess(int argc, char **argv)
 {
-    const char *profile_path = NULL, *case_path = NULL;
-    bool json = false;
+    const char *profile_path = NULL, *case_path = NULL, *svg_path = NULL;
+    enum format format = TEXT;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--json") == 0)
-            json = true;
+            format = JSON;
         else if (strcmp(argv[i], "--text") == 0)
-            json = false;
+            format = TEXT;
+        else if (strcmp(argv[i], "--html") == 0)
+            format = HTML;
+        else if (strcmp(argv[i], "--svg") == 0 && i + 1 < argc)
+            svg_path = argv[++i];
         else if (strcmp(argv[i], "--profile") == 0 && i + 1 < argc)
             profile_path = argv[++i];
         else if (strcmp(argv[i], "--help") == 0) {
@@ -70,13 +78,24 @@ int crlm_cmd_assess(int argc, char **argv)
             fprintf(stderr, "crlm assess: out of memory\n");
             rc = 1;
         } else {
-            if (json) {
+            if (format == JSON) {
                 crlm_report_write_json(r, &out);
                 crlm_buf_putc(&out, '\n');
+            } else if (format == HTML) {
+                crlm_report_write_html(r, &out);
             } else {
                 crlm_report_write_text(r, &out);
             }
-            rc = crlm_cli_write_stdout(&out) ? 0 : 1;
+            rc = 0;
+            if (svg_path) {
+                crlm_buf svg = {0};
+                crlm_report_write_spider_svg(r, &svg);
+                if (!crlm_cli_write_file(svg_path, &svg))
+                    rc = 1;
+                crlm_buf_free(&svg);
+            }
+            if (rc == 0)
+                rc = crlm_cli_write_stdout(&out) ? 0 : 1;
         }
         crlm_buf_free(&out);
         crlm_report_free(r);

@@ -68,3 +68,8 @@ const crlm_scores *crlm_report_scores(const crlm_report *r, crlm_when when)
 {
     return &r->scores[when == CRLM_CURRENT ? CRLM_CURRENT : CRLM_AT_DIAGNOSIS];
 }
+
+void crlm_report_write_spider_svg(const crlm_report *r, crlm_buf *out)
+{
+    crlm_response_write_spider_svg(r->response, r->c, out);
+}
