@@ -80,12 +80,13 @@ static void bevacizumab(const crlm_pathway_input *in, const crlm__facts *f, crlm
                         last, d, min_days);
         return;
     }
-    long days = surgery - f->last_bevacizumab;
+    /* Day differences are small integers: exact as doubles. */
+    double days = (double)(surgery - f->last_bevacizumab);
     if (days >= min_days)
         return;
     crlm_checks_add(out, "bevacizumab_interval", days < crit ? CRLM_SEV_CRITICAL : CRLM_SEV_WARNING,
                     ev,
-                    "%ld days between the last bevacizumab dose (%s) and the planned surgery; at "
+                    "%.0f days between the last bevacizumab dose (%s) and the planned surgery; at "
                     "least %.0f are recommended (bleeding, wound healing, perforation)%s.",
                     days, last, min_days,
                     days < crit ? ", and under the label's minimum of 28" : "");
@@ -166,12 +167,12 @@ static void timing(const crlm_pathway_input *in, const crlm__facts *f, crlm_chec
     const crlm_case *c = in->c;
     double max_days = crlm_profile_num(in->p, CRLM_P_RESTAGING_MAX_DAYS);
     if (CRLM_DATE_KNOWN(c->plan.planned_on) && CRLM_DATE_KNOWN(f->last_imaging)) {
-        long gap = c->plan.planned_on - f->last_imaging;
+        double gap = (double)(c->plan.planned_on - f->last_imaging);
         if (gap > max_days) {
             char d[11];
             crlm_date_format(f->last_imaging, d);
             crlm_checks_add(out, "early_progression_risk", CRLM_SEV_WARNING, "seed:33",
-                            "%ld days between the last imaging (%s) and the planned surgery "
+                            "%.0f days between the last imaging (%s) and the planned surgery "
                             "(over %.0f): early progression after chemotherapy carries a very "
                             "poor prognosis; restage close to surgery.", gap, d, max_days);
         }

@@ -73,3 +73,18 @@ void crlm_report_write_spider_svg(const crlm_report *r, crlm_buf *out)
 {
     crlm_response_write_spider_svg(r->response, r->c, out);
 }
+
+void crlm_report_set_what_if(crlm_report *changed, const crlm_report *original,
+                             const crlm_what_if *what_if)
+{
+    changed->before = original;
+    changed->what_if = what_if;
+}
+
+bool crlm__report_has_check(const crlm_report *r, const char *code)
+{
+    for (size_t i = 0; i < r->checks.count; i++)
+        if (strcmp(r->checks.items[i].code, code) == 0)
+            return true;
+    return false;
+}

@@ -7,6 +7,7 @@
 #include "crlm/pathway.h"
 #include "crlm/recist.h"
 #include "crlm/report.h"
+#include "crlm/whatif.h"
 
 struct crlm_report {
     const crlm_case *c;        /* borrowed */
@@ -17,7 +18,12 @@ struct crlm_report {
     crlm_checks checks;        /* response checks and safety checks, most severe first */
     crlm_pathway pathway;
     crlm_prognosis prognosis;
+    const crlm_report *before;      /* borrowed: the report without the what-if changes */
+    const crlm_what_if *what_if;    /* borrowed; NULL unless this report is a what-if */
 };
+
+/* Is `code` among the checks of r? (what-if comparisons) */
+bool crlm__report_has_check(const crlm_report *r, const char *code);
 
 /* "a, b" -> ["a","b"] (report_json.c) */
 void crlm__write_evidence_list(crlm_buf *b, const char *list);

@@ -377,6 +377,70 @@ static void prognosis(crlm_buf *b, const crlm_prognosis *pr)
     crlm_buf_putc(b, '}');
 }
 
+static void code_list(crlm_buf *b, unsigned bits)
+{
+    crlm_buf_putc(b, '[');
+    bool first = true;
+    for (int i = 1; i < CRLM_PATH_COUNT; i++)
+        if (bits & (1u << i)) {
+            if (!first)
+                crlm_buf_putc(b, ',');
+            first = false;
+            crlm_buf_json_string(b, crlm_pathway_name((crlm_pathway_code)i));
+        }
+    crlm_buf_putc(b, ']');
+}
+
+/* Checks present in a but not in b. */
+static void check_diff(crlm_buf *out, const crlm_report *a, const crlm_report *b)
+{
+    crlm_buf_putc(out, '[');
+    bool first = true;
+    for (size_t i = 0; i < a->checks.count; i++) {
+        const char *code = a->checks.items[i].code;
+        bool seen = false;
+        for (size_t j = 0; j < i; j++)
+            seen |= strcmp(a->checks.items[j].code, code) == 0;
+        if (seen || crlm__report_has_check(b, code))
+            continue;
+        if (!first)
+            crlm_buf_putc(out, ',');
+        first = false;
+        crlm_buf_json_string(out, code);
+    }
+    crlm_buf_putc(out, ']');
+}
+
+static void what_if(crlm_buf *b, const crlm_report *r)
+{
+    const crlm_what_if *w = r->what_if;
+    crlm_buf_puts(b, "{\"changes\":[");
+    for (size_t i = 0; i < w->n; i++) {
+        if (i)
+            crlm_buf_putc(b, ',');
+        crlm_buf_puts(b, "{\"pointer\":");
+        crlm_buf_json_string(b, w->changes[i].pointer);
+        crlm_buf_puts(b, ",\"before\":");
+        crlm_buf_json_string(b, w->changes[i].before);
+        crlm_buf_puts(b, ",\"after\":");
+        crlm_buf_json_string(b, w->changes[i].after);
+        crlm_buf_putc(b, '}');
+    }
+    crlm_buf_puts(b, "],\"recommendation_before\":");
+    str_or_null(b, crlm_pathway_name(r->before->pathway.recommendation));
+    crlm_buf_puts(b, ",\"recommendation_after\":");
+    str_or_null(b, crlm_pathway_name(r->pathway.recommendation));
+    crlm_buf_printf(b, ",\"recommendation_changed\":%s",
+                    r->before->pathway.recommendation != r->pathway.recommendation ? "true" : "false");
+    crlm_buf_puts(b, ",\"options_before\":");
+    code_list(b, r->before->pathway.options & ~(1u << r->before->pathway.recommendation));
+    crlm_buf_puts(b, ",\"checks_added\":");
+    check_diff(b, r, r->before);
+    crlm_buf_puts(b, ",\"checks_removed\":");
+    check_diff(b, r->before, r);
+    crlm_buf_putc(b, '}');
+}
+
 void crlm_report_write_json(const crlm_report *r, crlm_buf *b)
 {
     bool first = true;
@@ -409,6 +473,10 @@ void crlm_report_write_json(const crlm_report *r, crlm_buf *b)
     pathway(b, &r->pathway);
     key(b, "prognosis", &first);
     prognosis(b, &r->prognosis);
+    if (r->what_if) {
+        key(b, "what_if", &first);
+        what_if(b, r);
+    }
     key(b, "disclaimer", &first);
     crlm_buf_puts(b, "\"Decision support for the tumour board, not a decision and not a "
                      "certified medical device.\"");

@@ -190,6 +190,27 @@ static void prognosis_text(crlm_buf *b, const crlm_prognosis *pr)
     crlm_buf_putc(b, '\n');
 }
 
+static void what_if_text(crlm_buf *b, const crlm_report *r)
+{
+    crlm_buf_puts(b, "WHAT IF\n");
+    for (size_t i = 0; i < r->what_if->n; i++)
+        crlm_buf_printf(b, "  %s: %s -> %s\n", r->what_if->changes[i].pointer,
+                        r->what_if->changes[i].before, r->what_if->changes[i].after);
+    crlm_pathway_code was = r->before->pathway.recommendation, now = r->pathway.recommendation;
+    if (was == now)
+        crlm_buf_printf(b, "  recommendation unchanged: %s\n", crlm_pathway_name(now));
+    else
+        crlm_buf_printf(b, "  recommendation changes: %s -> %s\n", crlm_pathway_name(was),
+                        crlm_pathway_name(now));
+    for (size_t i = 0; i < r->checks.count; i++)
+        if (!crlm__report_has_check(r->before, r->checks.items[i].code))
+            crlm_buf_printf(b, "  new check: %s\n", r->checks.items[i].code);
+    for (size_t i = 0; i < r->before->checks.count; i++)
+        if (!crlm__report_has_check(r, r->before->checks.items[i].code))
+            crlm_buf_printf(b, "  check cleared: %s\n", r->before->checks.items[i].code);
+    crlm_buf_puts(b, "  (the report below is for the changed case)\n\n");
+}
+
 void crlm_report_write_text(const crlm_report *r, crlm_buf *b)
 {
     const crlm_case *c = r->c;
@@ -202,6 +223,8 @@ void crlm_report_write_text(const crlm_report *r, crlm_buf *b)
     crlm_buf_printf(b, "crlm %s, profile %s (sha256 %.12s)\n", CRLM_VERSION,
                     crlm_profile_name(r->p), crlm_profile_sha256(r->p));
     crlm_buf_puts(b, "Decision support for the tumour board, not a decision.\n\n");
+    if (r->what_if)
+        what_if_text(b, r);
 
     crlm_buf_printf(b, "%-22s %-24s %s\n", "RISK SCORES", "at diagnosis", "current");
     static const struct {
