@@ -252,6 +252,10 @@ typedef struct crlm_waterfall_point {
 typedef struct crlm_lesion_table_options {
     bool jsonl;              /* JSON Lines, one object per patient; else CSV */
     bool waterfall;          /* keep (best change, best response) per patient for the SVG */
+    /* Patient ids come in strictly increasing byte order (SDTM exports sorted by USUBJID): a
+     * split patient is then caught by comparing with the previous id, in constant memory.
+     * Otherwise a set of 64-bit hashes of the finished ids (16 bytes a patient) catches it. */
+    bool sorted_ids;
     /* Called with the output buffer whenever it holds at least 64 KiB, and once at the end;
      * it must consume (and may reset) the buffer. Returns false to stop with E_IO. */
     bool (*flush)(void *ctx, crlm_buf *out);

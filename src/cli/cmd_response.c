@@ -3,7 +3,7 @@
  *   crlm response [--json|--text] [--svg FILE] [--profile FILE] CASE.json|-
  *       the `response` object of one case (JSON, default), or its lesion table (text); --svg
  *       also writes the case's spider plot.
- *   crlm response --csv FILE|- [--jsonl] [--svg FILE] [--profile FILE]
+ *   crlm response --csv FILE|- [--jsonl] [--sorted] [--svg FILE] [--profile FILE]
  *       a cohort from a lesion table (patient_id,date,lesion_id,organ,role,nodal,diameter_mm,
  *       status,baseline): per-patient time points and best response as CSV (default) or JSON
  *       Lines; --svg writes the cohort's waterfall plot.
@@ -24,11 +24,15 @@
 
 static const char usage[] =
     "usage: crlm response [--json|--text] [--svg FILE] [--profile FILE] CASE.json|-\n"
-    "       crlm response --csv FILE|- [--jsonl] [--svg FILE] [--profile FILE]\n"
+    "       crlm response --csv FILE|- [--jsonl] [--any-order] [--svg FILE] [--profile FILE]\n"
     "  --json          the report's response object for one case (default)\n"
     "  --text          the RECIST lesion table for one case\n"
     "  --csv FILE      a lesion table (one row per patient, study date and lesion)\n"
     "  --jsonl         cohort output as JSON Lines instead of CSV\n"
+    "  --sorted        patient ids increase through the table (the default): memory stays\n"
+    "                  bounded by one patient's rows, whatever the size of the table\n"
+    "  --any-order     patients in any order (each one's rows still together); costs\n"
+    "                  16 bytes per patient to catch a patient whose rows are split\n"
     "  --svg FILE      also write a spider plot (one case) or a waterfall plot (cohort)\n"
     "  --profile FILE  thresholds from FILE instead of the built-in default profile\n";
 
@@ -80,7 +84,8 @@ static void print_row_error(void *ctx, const crlm_error *e)
         fprintf(stderr, "%s: expected %s, found %s\n", c->source, e->expected, e->found);
 }
 
-static int run_cohort(const char *path, bool jsonl, const char *svg, const crlm_profile *p)
+static int run_cohort(const char *path, bool jsonl, bool sorted, const char *svg,
+                      const crlm_profile *p)
 {
     FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!in) {
@@ -95,7 +100,9 @@ static int run_cohort(const char *path, bool jsonl, const char *svg, const crlm_
     crlm_status st = crlm_csv_open_file(&csv, in, NULL, &errs);
     crlm_lesion_table_summary sum = {0};
     if (st == CRLM_OK) {
-        crlm_lesion_table_options opt = {jsonl, svg != NULL, flush_stdout, print_row_error, &ctx};
+        crlm_lesion_table_options opt = {.jsonl = jsonl, .waterfall = svg != NULL,
+                                         .sorted_ids = sorted, .flush = flush_stdout,
+                                         .error = print_row_error, .ctx = &ctx};
         st = crlm_lesion_table_run(csv, p, &opt, &sum);
     } else {
         crlm_cli_print_errors(stderr, path, &errs);
@@ -176,7 +183,7 @@ static int run_case(const char *path, bool text, const char *svg, const crlm_pro
 int crlm_cmd_response(int argc, char **argv)
 {
     const char *profile_path = NULL, *csv_path = NULL, *svg = NULL, *case_path = NULL;
-    bool jsonl = false, text = false;
+    bool jsonl = false, text = false, sorted = true;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--json") == 0)
             text = false;
@@ -184,6 +191,10 @@ int crlm_cmd_response(int argc, char **argv)
             text = true;
         else if (strcmp(argv[i], "--jsonl") == 0)
             jsonl = true;
+        else if (strcmp(argv[i], "--sorted") == 0)
+            sorted = true;
+        else if (strcmp(argv[i], "--any-order") == 0)
+            sorted = false;
         else if (strcmp(argv[i], "--csv") == 0 && i + 1 < argc)
             csv_path = argv[++i];
         else if (strcmp(argv[i], "--svg") == 0 && i + 1 < argc)
@@ -211,7 +222,7 @@ int crlm_cmd_response(int argc, char **argv)
     crlm_profile *p = crlm_cli_load_profile(profile_path, &status);
     if (!p)
         return status;
-    int rc = csv_path ? run_cohort(csv_path, jsonl, svg, p) : run_case(case_path, text, svg, p);
+    int rc = csv_path ? run_cohort(csv_path, jsonl, sorted, svg, p) : run_case(case_path, text, svg, p);
     crlm_profile_free(p);
     return rc;
 }

@@ -33,6 +33,8 @@ static bool reserve(crlm_buf *b, size_t extra)
 
 void crlm_buf_append(crlm_buf *b, const char *s, size_t n)
 {
+    if (n == 0) /* memcpy from a NULL source is undefined even for 0 bytes */
+        return;
     if (!reserve(b, n))
         return;
     memcpy(b->data + b->len, s, n);

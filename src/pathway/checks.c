@@ -41,6 +41,8 @@ static const crlm_rule_info checks[] = {
      "Target lesions chosen outside RECIST 1.1's limits; the response is still computed."},
     {"equivocal_new_lesion", "imaging", "eisenhauer-2009", "warning",
      "An equivocal new lesion: re-image; if confirmed, progression dates from its first study."},
+    {"recist_review", "imaging", "eisenhauer-2009", "info",
+     "Complete response and the progression arithmetic both held (a node from 3 to 9 mm): CR was kept, as usually read; a reader should look."},
 };
 
 const crlm_rule_info *crlm_check_rules(size_t *n)

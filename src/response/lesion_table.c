@@ -9,11 +9,13 @@
  *     CRLM_CASE_MAX_LESIONS, as for a case) plus the CSV reader's chunk. All per-patient arrays
  *     are reused from patient to patient: no allocation per row, none per patient once the
  *     arrays have grown to the largest patient.
- *   - The only state that grows with the file is the set of patient ids already finished, kept
- *     to refuse a patient whose rows are split (an id seen again after another patient): a
- *     64-bit FNV-1a hash per patient in an open-addressing table, 16 bytes per patient at worst.
- *     Two different ids sharing a 64-bit hash would wrongly flag the second (probability about
- *     n^2 / 2^65, 3e-8 for a million patients); documented in docs/response.md.
+ *   - A patient whose rows are split (an id seen again after another patient) is refused. With
+ *     sorted_ids (`--sorted`) that costs nothing: ids must increase, so the previous id is the
+ *     only state and memory is independent of the file. Otherwise the set of finished ids is the
+ *     only state that grows with the file: a 64-bit FNV-1a hash per patient in an
+ *     open-addressing table, 16 bytes per patient at worst. Two different ids sharing a 64-bit
+ *     hash would wrongly flag the second (probability about n^2 / 2^65, 3e-8 for a million
+ *     patients); documented in docs/response.md.
  *   - A bad row marks its patient (one error record in the output, each bad row reported to
  *     the caller with its line), never the table. A broken CSV (an unclosed quote) cannot be
  *     resynchronised: the current patient is marked, the run stops with the reader's error.
@@ -84,7 +86,10 @@ typedef struct table {
     size_t lesions_cap;
     crlm_study *studies;
     size_t studies_cap;
-    /* finished patients */
+    /* finished patients: the last id (sorted_ids) or the set of hashes */
+    char *prev;
+    size_t prev_len, prev_cap;
+    bool have_prev;
     uint64_t *seen;
     size_t seen_count, seen_cap;
     /* reused result memory */
@@ -673,6 +678,25 @@ static crlm_status start_patient(table *tb, const crlm_csv_field *f, long line)
                   "an empty field");
         return CRLM_OK;
     }
+    if (tb->opt->sorted_ids) {
+        /* tb->prev holds the previous patient's id, tb->pid already the new one */
+        size_t n = tb->prev_len < f->len ? tb->prev_len : f->len;
+        int c = tb->have_prev ? memcmp(tb->prev, f->ptr, n) : -1;
+        bool ordered = !tb->have_prev || c < 0 || (c == 0 && tb->prev_len < f->len);
+        if (!grow((void **)&tb->prev, &tb->prev_cap, f->len + 1, 1))
+            return CRLM_E_NOMEM;
+        if (!ordered) {
+            char found[160];
+            snprintf(found, sizeof found, "patient %.60s after %.60s", tb->pid, tb->prev);
+            row_error(tb, line, (long)tb->col[COL_PATIENT] + 1, CRLM_E_ORDER,
+                      "patient ids in increasing order (sort the table by patient_id, or use --any-order)", found);
+        }
+        memcpy(tb->prev, f->ptr, f->len);
+        tb->prev[f->len] = '\0';
+        tb->prev_len = f->len;
+        tb->have_prev = true;
+        return CRLM_OK;
+    }
     bool nomem = false;
     if (!seen_add(tb, fnv1a(f->ptr, f->len), &nomem) && !nomem) {
         char found[160];
@@ -815,6 +839,7 @@ crlm_status crlm_lesion_table_run(crlm_csv_reader *csv, const crlm_profile *p,
     free(tb.lesions);
     free(tb.studies);
     free(tb.seen);
+    free(tb.prev);
     free(tb.res);
     crlm__scratch_free(&tb.scratch);
     return st;
@@ -851,7 +876,7 @@ crlm_status crlm_lesion_table_run_memory(const char *data, size_t len, const crl
     if (st != CRLM_OK)
         return st;
     mem_ctx m = {out, errors};
-    crlm_lesion_table_options opt = {jsonl, false, mem_flush, mem_error, &m};
+    crlm_lesion_table_options opt = {.jsonl = jsonl, .flush = mem_flush, .error = mem_error, .ctx = &m};
     st = crlm_lesion_table_run(csv, p, &opt, summary);
     crlm_csv_close(csv);
     return st;

@@ -13,12 +13,12 @@ trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 # 1. golden CSV, CRLF input, quoted ids
-"$crlm" response --csv "$data/cohort.csv" >"$tmp/out.csv" 2>"$tmp/err" || fail "cohort exit $?"
+"$crlm" response --csv "$data/cohort.csv" --any-order >"$tmp/out.csv" 2>"$tmp/err" || fail "cohort exit $?"
 diff -u "$data/cohort.expected.csv" "$tmp/out.csv" || fail "cohort output differs"
 [ ! -s "$tmp/err" ] || fail "unexpected stderr: $(cat "$tmp/err")"
 
 # 2. bad rows: exit 2, one message per bad row, good patients still judged
-"$crlm" response --csv "$data/cohort_bad.csv" >"$tmp/bad.csv" 2>"$tmp/bad.err"
+"$crlm" response --csv "$data/cohort_bad.csv" --any-order >"$tmp/bad.csv" 2>"$tmp/bad.err"
 rc=$?
 [ "$rc" -eq 2 ] || fail "bad cohort exit $rc, wanted 2"
 grep -qx "$data/cohort_bad.csv: line 11: expected a diameter from 0 to 1000 mm or empty in diameter_mm, found \"bad\"" "$tmp/bad.err" \
@@ -30,8 +30,14 @@ grep -qx 'P1,best,,2024-01-08,,-30.0,,,,,pr,' "$tmp/bad.csv" || fail "P1 best ro
 grep -q '^"P,2",error,' "$tmp/bad.csv" || fail "P,2 error record"
 grep -qx 'P3,timepoint,2024-03-04,2024-01-08,,,,none,cr,no,cr,' "$tmp/bad.csv" || fail "P3 non-target only"
 
+# 2b. the default (sorted ids, constant memory): P1 after P3 breaks the order
+"$crlm" response --csv "$data/cohort_bad.csv" --sorted >/dev/null 2>"$tmp/sorted.err"
+[ $? -eq 2 ] || fail "sorted exit"
+grep -q "line 14: expected patient ids in increasing order (sort the table by patient_id, or use --any-order), found patient P1 after P3" "$tmp/sorted.err" \
+  || fail "sorted message: $(cat "$tmp/sorted.err")"
+
 # 3. JSON Lines: one object per patient, parseable
-"$crlm" response --csv "$data/cohort.csv" --jsonl >"$tmp/out.jsonl" || fail "jsonl exit"
+"$crlm" response --csv "$data/cohort.csv" --any-order --jsonl >"$tmp/out.jsonl" || fail "jsonl exit"
 [ "$(wc -l <"$tmp/out.jsonl")" -eq 6 ] || fail "jsonl lines"
 python3 -c 'import json,sys
 rows=[json.loads(l) for l in open(sys.argv[1])]
@@ -42,7 +48,7 @@ eq=[r for r in rows if r["patient_id"]=="EQ \"x\""][0]
 assert eq["timepoints"][0]["overall"]=="pd", eq' "$tmp/out.jsonl" || fail "jsonl content"
 
 # 4. waterfall SVG: well-formed XML, one bar per patient with a known best change
-"$crlm" response --csv "$data/cohort.csv" --svg "$tmp/w.svg" >/dev/null || fail "svg exit"
+"$crlm" response --csv "$data/cohort.csv" --any-order --svg "$tmp/w.svg" >/dev/null || fail "svg exit"
 python3 -c 'import sys,xml.etree.ElementTree as E
 r=E.parse(sys.argv[1]).getroot()
 assert r.tag=="{http://www.w3.org/2000/svg}svg" and r.get("viewBox")

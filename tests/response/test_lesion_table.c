@@ -157,6 +157,33 @@ static void test_jsonl_and_empty_patient_id(void **state)
     done(&r);
 }
 
+/* a split patient is caught both ways: by the hash set, and in --sorted mode by the order */
+static void test_split_patient(void **state)
+{
+    (void)state;
+    static const char csv[] = HDR "P1,2024-01-01,L,liver,target,,30,,\n"
+                                  "P2,2024-01-01,L,liver,target,,30,,\n"
+                                  "P1,2024-03-01,L,liver,target,,30,,\n"
+                                  "P3,2024-01-01,L,liver,target,,30,,\n";
+    res r = run(csv, false);
+    assert_int_equal(r.sum.patients, 4);
+    assert_int_equal(r.sum.patients_with_errors, 1);
+    assert_int_equal(r.errs.count, 1);
+    assert_int_equal(r.errs.items[0].line, 4);
+    assert_non_null(strstr(r.errs.items[0].found, "patient P1 again after other patients"));
+    done(&r);
+    crlm_csv_reader *csv_r = NULL;
+    assert_int_equal(crlm_csv_open_memory(&csv_r, csv, strlen(csv), NULL, NULL), CRLM_OK);
+    crlm_buf out = {0};
+    crlm_lesion_table_summary sum;
+    crlm_lesion_table_options opt = {.sorted_ids = true};
+    assert_int_equal(crlm_lesion_table_run(csv_r, P, &opt, &sum), CRLM_OK);
+    assert_int_equal(sum.patients_with_errors, 1); /* P1 after P2; P3 after P1 is in order */
+    crlm_csv_close(csv_r);
+    crlm_buf_free(&out);
+    crlm_lesion_table_summary_free(&sum);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -165,6 +192,7 @@ int main(void)
         cmocka_unit_test(test_broken_csv_stops),
         cmocka_unit_test(test_missing_header_column),
         cmocka_unit_test(test_jsonl_and_empty_patient_id),
+        cmocka_unit_test(test_split_patient),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

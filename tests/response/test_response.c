@@ -150,6 +150,35 @@ static void test_e2_pr_then_sd(void **state)
     done(&x);
 }
 
+/* E1 and E2 with the profile's confirmation switched on (a copy of profiles/default.json) */
+static void test_e1_e2_with_confirmation_profile(void **state)
+{
+    (void)state;
+    char path[512];
+    snprintf(path, sizeof path, "%s/profiles/default.json", CRLM_SOURCE_DIR);
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    static char text[1 << 16];
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = '\0';
+    char *at = strstr(text, "\"recist_confirmation\": { \"value\": false");
+    assert_non_null(at);
+    at = strstr(at, "false");
+    memcpy(at, "true ", 5);
+    crlm_profile *p = NULL;
+    crlm_errors errs = {0};
+    assert_int_equal(crlm_profile_read(text, strlen(text), &p, &errs), CRLM_OK);
+    crlm_errors_free(&errs);
+    run x = compute_file("e1.json", p);
+    assert_int_equal(x.r->best_overall, CRLM_RECIST_PR); /* PR confirmed 28 days later */
+    done(&x);
+    x = compute_file("e2.json", p);
+    assert_int_equal(x.r->best_overall, CRLM_RECIST_SD); /* PR not confirmed; SD from week 8 */
+    done(&x);
+    crlm_profile_free(p);
+}
+
 static void test_e3_pr_sd_pd(void **state)
 {
     (void)state;
@@ -610,6 +639,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_e1_confirmed_pr),
         cmocka_unit_test(test_e2_pr_then_sd),
+        cmocka_unit_test(test_e1_e2_with_confirmation_profile),
         cmocka_unit_test(test_e3_pr_sd_pd),
         cmocka_unit_test(test_e4_eortc_continued_pr),
         cmocka_unit_test(test_e5_e6_absolute_margin),
