@@ -140,6 +140,40 @@ void crlm_buf_json_number(crlm_buf *b, double x)
         crlm_buf_append(b, tmp, (size_t)n);
         return;
     }
+    /* Most report numbers are rounded to one or two decimals (percentages, volumes): when x
+     * is exactly the double nearest to k/10 or k/100, print k's digits with a point inserted,
+     * which reads back to x (strtod rounds correctly), without printf's float machinery. */
+    for (int scale = 10; scale <= 100; scale *= 10) {
+        double k = round(x * scale);
+        if (fabs(k) < 1e15 && k / scale == x) {
+            long long v = (long long)fabs(k);
+            char digits[24];
+            int nd = 0;
+            do {
+                digits[nd++] = (char)('0' + v % 10);
+                v /= 10;
+            } while (v);
+            int decimals = scale == 10 ? 1 : 2;
+            while (nd <= decimals)
+                digits[nd++] = '0';
+            char out[32];
+            int o = 0;
+            if (x < 0)
+                out[o++] = '-';
+            for (int i = nd - 1; i >= 0; i--) {
+                out[o++] = digits[i];
+                if (i == decimals)
+                    out[o++] = '.';
+            }
+            /* trailing zeros of the fraction ("22.50" -> "22.5") */
+            while (out[o - 1] == '0')
+                o--;
+            if (out[o - 1] == '.')
+                o--;
+            crlm_buf_append(b, out, (size_t)o);
+            return;
+        }
+    }
     char tmp[32];
     int n = snprintf(tmp, sizeof tmp, "%.15g", x);
     if (strtod(tmp, NULL) != x)
