@@ -46,19 +46,19 @@ static bool read_date(reader *r, const json_t *obj, const char *key, bool requir
     crlm_date d;
     if (!crlm__jv_date(&r->jv, obj, key, required, &d))
         return false;
-    char found[40];
-    char text[11];
-    crlm_date_format(d, text);
-    snprintf(found, sizeof found, "%s", text);
-    if (d < DATE_1900) {
-        crlm__jv_error(&r->jv, key, CRLM_E_RANGE, "a date from 1900-01-01", found);
-        return false;
-    }
-    if (!future_ok && CRLM_DATE_KNOWN(r->explicit_assessed) && d > r->explicit_assessed) {
-        char expected[64], at[11];
-        crlm_date_format(r->explicit_assessed, at);
-        snprintf(expected, sizeof expected, "a date on or before assessed_on (%s)", at);
-        crlm__jv_error(&r->jv, key, CRLM_E_RANGE, expected, found);
+    bool early = d < DATE_1900;
+    bool late = !future_ok && CRLM_DATE_KNOWN(r->explicit_assessed) && d > r->explicit_assessed;
+    if (early || late) {
+        char found[11];
+        crlm_date_format(d, found);
+        if (early) {
+            crlm__jv_error(&r->jv, key, CRLM_E_RANGE, "a date from 1900-01-01", found);
+        } else {
+            char expected[64], at[11];
+            crlm_date_format(r->explicit_assessed, at);
+            snprintf(expected, sizeof expected, "a date on or before assessed_on (%s)", at);
+            crlm__jv_error(&r->jv, key, CRLM_E_RANGE, expected, found);
+        }
         return false;
     }
     if (!future_ok && d > r->latest)
