@@ -32,7 +32,11 @@ int main(void)
 C
 export PKG_CONFIG_PATH="$TMP/prefix/lib/pkgconfig"
 libdir=$(ls -d "$TMP"/prefix/lib* | head -n 1)
-cc -std=c17 "$TMP/use.c" -o "$TMP/use" $(pkg-config --cflags --libs crlm) -Wl,-rpath,"$libdir" \
+# A sanitizer build's library needs its runtime in the program that links it.
+SAN=""
+grep -q '^CRLM_SANITIZE:BOOL=ON' "$BUILD/CMakeCache.txt" 2>/dev/null && SAN="-fsanitize=address,undefined"
+CC=$(sed -n 's/^CMAKE_C_COMPILER:[A-Z]*=//p' "$BUILD/CMakeCache.txt" 2>/dev/null)
+"${CC:-cc}" $SAN -std=c17 "$TMP/use.c" -o "$TMP/use" $(pkg-config --cflags --libs crlm) -Wl,-rpath,"$libdir" \
     && ok || fail "build against the installed library"
 [ "$("$TMP/use")" = "Fong 5 high" ] && ok || fail "installed library computes Fong 5 high"
 finish
