@@ -47,6 +47,9 @@ typedef struct crlm_surv_spec {
     const char *strata_col;  /* optional: stratifies the log-rank test and the Cox model */
     const char *const *covariates; /* optional Cox covariates; non-numeric ones are factors */
     size_t ncovariates;
+    size_t size_hint_bytes; /* optional: the input's size; column arrays are then sized once
+                               for the most rows it can hold instead of grown (pages never
+                               written cost nothing), 0 = grow as rows come */
 } crlm_surv_spec;
 
 /* The used columns, rows with a missing value removed. Levels of group, strata and factors
@@ -165,6 +168,79 @@ crlm_km_at crlm_km_curve_at(const crlm_km_curve *c, double t);
 crlm_status crlm_cox_fit(const crlm_surv_data *d, const crlm_surv_options *opt, crlm_cox **out,
                          crlm_errors *errors);
 void crlm_cox_free(crlm_cox *c);
+
+/* ---- crlm cohort: the review's Table 1 row for one cohort of resected patients ----------
+ *
+ * One CSV row per resected patient (docs/cohort.md): response group (response / stable /
+ * progression), R0, OS time and status, DFS time and status, optional covariates. The
+ * statistics are the functions above (crlm_surv_data_read, crlm_surv_analyze, crlm_cox_fit);
+ * the cohort code only chooses the rows, the times and the Cox design. */
+
+typedef enum crlm_time_unit {
+    CRLM_TIME_MONTHS = 0, /* 1, 3, 5 years at 12, 36, 60 */
+    CRLM_TIME_DAYS = 1,   /* at 365.25, 1095.75, 1826.25 */
+    CRLM_TIME_YEARS = 2   /* at 1, 3, 5 */
+} crlm_time_unit;
+
+/* The three response groups in report order; crlm_cohort_result.groups follows it. */
+#define CRLM_COHORT_NGROUPS 3
+#define CRLM_COHORT_NYEARS 3 /* survival at 1, 3 and 5 years */
+
+typedef struct crlm_cohort_spec {
+    /* column names; NULL means the documented default in parentheses */
+    const char *group_col;      /* ("response_group") response, stable, progression; empty/NA */
+    const char *r0_col;         /* ("r0") 1/0, true/false, yes/no (any case); empty/NA */
+    const char *os_time_col;    /* ("os_time") number >= 0 in time_unit */
+    const char *os_status_col;  /* ("os_status") 1 death, 0 censored */
+    const char *dfs_time_col;   /* ("dfs_time") */
+    const char *dfs_status_col; /* ("dfs_status") 1 recurrence or death, 0 censored */
+    const char *const *covariates; /* Cox adjustment; numeric or factor as in crlm survival */
+    size_t ncovariates;
+    crlm_time_unit time_unit;
+} crlm_cohort_spec;
+
+typedef struct crlm_cohort_group {
+    const char *group;           /* "response", "stable", "progression" (static strings) */
+    size_t n;                    /* rows with this group */
+    double pct;                  /* 100 n / rows with a known group; NaN when none */
+    const crlm_km_curve *os;     /* into the result; NULL when no row in the OS analysis */
+    const crlm_km_curve *dfs;    /* same for DFS */
+} crlm_cohort_group;
+
+typedef struct crlm_cohort_result {
+    crlm_time_unit time_unit;
+    double years_at[CRLM_COHORT_NYEARS]; /* 1, 3, 5 years in time_unit; curve->at[k] */
+    size_t n;                  /* data rows */
+    size_t n_group_known;      /* rows with a response group */
+    size_t n_r0_known, n_r0;   /* rows with R0 given, and with R0 = yes */
+    double r0_pct;             /* 100 n_r0 / n_r0_known; NaN when none */
+    crlm_cohort_group groups[CRLM_COHORT_NGROUPS];
+    crlm_surv_result *os, *dfs; /* KM per group (+ log-rank) of each end point; NULL when no
+                                   complete row */
+    size_t dropped_os, dropped_dfs, dropped_cox; /* rows without a value the analysis uses */
+    crlm_cox *cox;             /* OS ~ group (reference response) + covariates; NULL when not
+                                  estimable, cox_message says why */
+    const crlm_cox_coef *hr;   /* the progression-vs-response term of cox (NULL with it) */
+    char cox_message[160];     /* "" or why there is no Cox model */
+} crlm_cohort_result;
+
+/* Reads the cohort CSV held in data[0..len) and computes its Table 1 row. opt (may be NULL)
+ * gives the interval type and level and the Cox settings; its `at` is replaced by the 1-, 3-
+ * and 5-year times. Invalid values are errors naming line and column (at most 20); on
+ * failure *out stays NULL. *out is freed with crlm_cohort_result_free. */
+crlm_status crlm_cohort_analyze(const char *data, size_t len, const crlm_cohort_spec *spec,
+                                const crlm_surv_options *opt, crlm_cohort_result **out,
+                                crlm_errors *errors);
+void crlm_cohort_result_free(crlm_cohort_result *r);
+
+/* Renderings (docs/cohort.md): crlm-cohort/1 JSON, text, CSV (a header and one row per
+ * response group, data/table1.csv's columns where they apply), and an SVG Kaplan-Meier figure
+ * of OS (dfs false) or DFS (one step curve per group, 95 % bands, censor ticks, numbers at
+ * risk). Each appends to b. */
+void crlm_cohort_result_json(const crlm_cohort_result *r, crlm_buf *b);
+void crlm_cohort_result_text(const crlm_cohort_result *r, crlm_buf *b);
+void crlm_cohort_result_csv(const crlm_cohort_result *r, crlm_buf *b);
+void crlm_cohort_svg(const crlm_cohort_result *r, bool dfs, crlm_buf *b);
 
 #ifdef __cplusplus
 }

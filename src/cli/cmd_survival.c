@@ -178,6 +178,12 @@ int crlm_cmd_survival(int argc, char **argv)
         perror(file);
         return 2;
     }
+    if (fp != stdin && fseek(fp, 0, SEEK_END) == 0) {
+        long size = ftell(fp);
+        if (size > 0)
+            spec.size_hint_bytes = (size_t)size;
+        rewind(fp);
+    }
     crlm_errors errs = {0};
     crlm_csv_reader *r = NULL;
     crlm_surv_data *d = NULL;

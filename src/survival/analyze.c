@@ -155,9 +155,16 @@ nomem:
     return CRLM_E_NOMEM;
 }
 
+/* Called a few hundred thousand times for a big Kaplan-Meier table: plain appends, no
+ * printf for the key. */
 static void key_num(crlm_buf *b, const char *key, double v, bool comma)
 {
-    crlm_buf_printf(b, "%s\"%s\": ", comma ? ", " : "", key);
+    if (comma)
+        crlm_buf_append(b, ", \"", 3);
+    else
+        crlm_buf_putc(b, '"');
+    crlm_buf_puts(b, key);
+    crlm_buf_append(b, "\": ", 3);
     crlm_buf_json_number(b, v);
 }
 

@@ -41,10 +41,27 @@ typedef struct cox_work {
     double *eta, *s1, *s2, *d1, *d2, *a, *xsum;
 } cox_work;
 
-/* Log partial likelihood, score u and information imat (p x p) at beta. */
-static double cox_eval(cox_work *w, const double *beta, double *u, double *imat)
+/* Log partial likelihood, score u and information imat (p x p) at beta.
+ *
+ * The hot loop of the whole survival command (one pass over the rows per Newton step). It is
+ * written once as an always-inline body and instantiated for each p from 1 to COX_FIXED_P,
+ * so the compiler sees p as a constant: the j/k loops unroll and the running sums live in
+ * local arrays (registers) instead of memory that might alias x. Each row adds its terms
+ * once: censored rows go straight into the risk-set sums, event rows into the tie group's
+ * death sums, which are then added to the risk-set sums (Efron needs both). */
+#define COX_FIXED_P 8
+
+#if defined(__GNUC__)
+#define COX_INLINE static inline __attribute__((always_inline))
+#else
+#define COX_INLINE static inline
+#endif
+
+COX_INLINE double cox_eval_body(cox_work *w, const double *beta, double *u, double *imat,
+                                size_t p, double *s1, double *s2, double *d1, double *d2,
+                                double *xsum, double *av)
 {
-    size_t n = w->n, p = w->p;
+    size_t n = w->n;
     const double *x = w->x;
     double loglik = 0;
     memset(u, 0, p * sizeof *u);
@@ -64,47 +81,53 @@ static double cox_eval(cox_work *w, const double *beta, double *u, double *imat)
         else
             b = n;
         double s0 = 0;
-        memset(w->s1, 0, p * sizeof *w->s1);
-        memset(w->s2, 0, p * p * sizeof *w->s2);
+        for (size_t j = 0; j < p; j++)
+            s1[j] = 0;
+        for (size_t j = 0; j < p * p; j++)
+            s2[j] = 0;
         size_t e = b;
         while (e > a) {
             size_t s = e - 1;
             while (s > a && w->time[s - 1] == w->time[e - 1])
                 s--;
             double d0 = 0, nd = 0;
-            bool any = false;
+            for (size_t j = 0; j < p; j++)
+                d1[j] = xsum[j] = 0;
+            for (size_t j = 0; j < p * p; j++)
+                d2[j] = 0;
             for (size_t i = s; i < e; i++) {
                 double r = exp(w->eta[i]);
                 const double *xi = x + i * p;
-                s0 += r;
-                for (size_t j = 0; j < p; j++) {
-                    double rx = r * xi[j];
-                    w->s1[j] += rx;
-                    for (size_t k = 0; k <= j; k++)
-                        w->s2[j * p + k] += rx * xi[k];
-                }
                 if (w->status[i]) {
-                    if (!any) {
-                        memset(w->d1, 0, p * sizeof *w->d1);
-                        memset(w->d2, 0, p * p * sizeof *w->d2);
-                        memset(w->xsum, 0, p * sizeof *w->xsum);
-                        any = true;
-                    }
                     d0 += r;
                     nd += 1;
                     loglik += w->eta[i];
                     for (size_t j = 0; j < p; j++) {
                         double rx = r * xi[j];
-                        w->xsum[j] += xi[j];
-                        w->d1[j] += rx;
+                        xsum[j] += xi[j];
+                        d1[j] += rx;
                         for (size_t k = 0; k <= j; k++)
-                            w->d2[j * p + k] += rx * xi[k];
+                            d2[j * p + k] += rx * xi[k];
+                    }
+                } else {
+                    s0 += r;
+                    for (size_t j = 0; j < p; j++) {
+                        double rx = r * xi[j];
+                        s1[j] += rx;
+                        for (size_t k = 0; k <= j; k++)
+                            s2[j * p + k] += rx * xi[k];
                     }
                 }
             }
-            if (any) {
+            if (nd > 0) {
+                s0 += d0;
+                for (size_t j = 0; j < p; j++) {
+                    s1[j] += d1[j];
+                    for (size_t k = 0; k <= j; k++)
+                        s2[j * p + k] += d2[j * p + k];
+                }
                 for (size_t j = 0; j < p; j++)
-                    u[j] += w->xsum[j];
+                    u[j] += xsum[j];
                 int reps = (w->efron && nd > 1) ? (int)nd : 1;
                 double mult = (w->efron && nd > 1) ? 1.0 : nd;
                 for (int k = 0; k < reps; k++) {
@@ -112,14 +135,13 @@ static double cox_eval(cox_work *w, const double *beta, double *u, double *imat)
                     double t0 = s0 - f * d0;
                     loglik -= mult * log(t0);
                     for (size_t j = 0; j < p; j++) {
-                        w->a[j] = (w->s1[j] - f * w->d1[j]) / t0;
-                        u[j] -= mult * w->a[j];
+                        av[j] = (s1[j] - f * d1[j]) / t0;
+                        u[j] -= mult * av[j];
                     }
                     for (size_t j = 0; j < p; j++)
                         for (size_t q = 0; q <= j; q++)
-                            imat[j * p + q] += mult * ((w->s2[j * p + q] - f * w->d2[j * p + q]) /
-                                                           t0 -
-                                                       w->a[j] * w->a[q]);
+                            imat[j * p + q] +=
+                                mult * ((s2[j * p + q] - f * d2[j * p + q]) / t0 - av[j] * av[q]);
                 }
             }
             e = s;
@@ -130,6 +152,37 @@ static double cox_eval(cox_work *w, const double *beta, double *u, double *imat)
         for (size_t q = 0; q < j; q++)
             imat[q * p + j] = imat[j * p + q];
     return loglik;
+}
+
+#define COX_EVAL_FIXED(P)                                                                       \
+    static double cox_eval_##P(cox_work *w, const double *beta, double *u, double *imat)       \
+    {                                                                                           \
+        double s1[P], s2[P * P], d1[P], d2[P * P], xsum[P], av[P];                              \
+        return cox_eval_body(w, beta, u, imat, P, s1, s2, d1, d2, xsum, av);                    \
+    }
+COX_EVAL_FIXED(1)
+COX_EVAL_FIXED(2)
+COX_EVAL_FIXED(3)
+COX_EVAL_FIXED(4)
+COX_EVAL_FIXED(5)
+COX_EVAL_FIXED(6)
+COX_EVAL_FIXED(7)
+COX_EVAL_FIXED(8)
+
+static double cox_eval(cox_work *w, const double *beta, double *u, double *imat)
+{
+    switch (w->p) {
+    case 1: return cox_eval_1(w, beta, u, imat);
+    case 2: return cox_eval_2(w, beta, u, imat);
+    case 3: return cox_eval_3(w, beta, u, imat);
+    case 4: return cox_eval_4(w, beta, u, imat);
+    case 5: return cox_eval_5(w, beta, u, imat);
+    case 6: return cox_eval_6(w, beta, u, imat);
+    case 7: return cox_eval_7(w, beta, u, imat);
+    case 8: return cox_eval_8(w, beta, u, imat);
+    default:
+        return cox_eval_body(w, beta, u, imat, w->p, w->s1, w->s2, w->d1, w->d2, w->xsum, w->a);
+    }
 }
 
 void crlm_cox_free(crlm_cox *c)
