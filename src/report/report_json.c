@@ -6,42 +6,8 @@
 #include <string.h>
 
 #include "crlm/version.h"
+#include "core/jsonw.h"
 #include "report/report_internal.h"
-
-static void key(crlm_buf *b, const char *k, bool *first)
-{
-    if (!*first)
-        crlm_buf_putc(b, ',');
-    *first = false;
-    crlm_buf_json_string(b, k);
-    crlm_buf_putc(b, ':');
-}
-
-static void str_or_null(crlm_buf *b, const char *s)
-{
-    if (s)
-        crlm_buf_json_string(b, s);
-    else
-        crlm_buf_puts(b, "null");
-}
-
-static void date_or_null(crlm_buf *b, crlm_date d)
-{
-    if (!CRLM_DATE_KNOWN(d)) {
-        crlm_buf_puts(b, "null");
-        return;
-    }
-    char t[11];
-    crlm_date_format(d, t);
-    crlm_buf_putc(b, '"');
-    crlm_buf_append(b, t, 10);
-    crlm_buf_putc(b, '"');
-}
-
-static void tri(crlm_buf *b, crlm_tri t)
-{
-    crlm_buf_puts(b, t == CRLM_TRI_TRUE ? "true" : t == CRLM_TRI_FALSE ? "false" : "null");
-}
 
 /* "a, b" -> ["a","b"] */
 void crlm__write_evidence_list(crlm_buf *b, const char *list)
@@ -81,20 +47,20 @@ static void score(crlm_buf *b, const crlm_score *s)
 {
     bool first = true;
     crlm_buf_putc(b, '{');
-    key(b, "value", &first);
+    crlm__json_key(b, "value", &first);
     if (crlm_score_known(s))
         crlm_buf_printf(b, "%d", s->min);
     else
         crlm_buf_puts(b, "null");
-    key(b, "min", &first);
+    crlm__json_key(b, "min", &first);
     crlm_buf_printf(b, "%d", s->min);
-    key(b, "max", &first);
+    crlm__json_key(b, "max", &first);
     crlm_buf_printf(b, "%d", s->max);
-    key(b, "missing", &first);
+    crlm__json_key(b, "missing", &first);
     missing_list(b, s->missing);
-    key(b, "risk", &first);
-    str_or_null(b, crlm_risk_name(s->risk));
-    key(b, "factors", &first);
+    crlm__json_key(b, "risk", &first);
+    crlm__json_name(b, crlm_risk_name(s->risk));
+    crlm__json_key(b, "factors", &first);
     crlm_buf_putc(b, '{');
     for (size_t i = 0; i < s->n_factors; i++) {
         const crlm_factor *f = &s->factors[i];
@@ -108,11 +74,11 @@ static void score(crlm_buf *b, const crlm_score *s)
             else
                 crlm_buf_puts(b, "null");
         } else {
-            tri(b, f->present);
+            crlm__json_tri(b, f->present);
         }
     }
     crlm_buf_putc(b, '}');
-    key(b, "evidence", &first);
+    crlm__json_key(b, "evidence", &first);
     crlm__write_evidence_list(b, s->evidence);
     crlm_buf_putc(b, '}');
 }
@@ -128,56 +94,56 @@ static void scores(crlm_buf *b, const crlm_scores *s)
 {
     bool first = true;
     crlm_buf_putc(b, '{');
-    key(b, "fong_crs", &first);
+    crlm__json_key(b, "fong_crs", &first);
     score(b, &s->fong);
-    key(b, "tumor_burden_score", &first);
+    crlm__json_key(b, "tumor_burden_score", &first);
     {
         bool f2 = true;
         crlm_buf_putc(b, '{');
-        key(b, "value", &f2);
+        crlm__json_key(b, "value", &f2);
         crlm_buf_json_number(b, round2(s->tbs.value));
-        key(b, "min", &f2);
+        crlm__json_key(b, "min", &f2);
         crlm_buf_json_number(b, round2(s->tbs.min));
-        key(b, "max", &f2);
+        crlm__json_key(b, "max", &f2);
         crlm_buf_json_number(b, round2(s->tbs.max));
-        key(b, "zone", &f2);
-        str_or_null(b, zone_name(s->tbs.zone));
-        key(b, "missing", &f2);
+        crlm__json_key(b, "zone", &f2);
+        crlm__json_name(b, zone_name(s->tbs.zone));
+        crlm__json_key(b, "missing", &f2);
         missing_list(b, s->tbs.missing);
-        key(b, "evidence", &f2);
+        crlm__json_key(b, "evidence", &f2);
         crlm__write_evidence_list(b, "sasaki-2018");
         crlm_buf_putc(b, '}');
     }
-    key(b, "konopke", &first);
+    crlm__json_key(b, "konopke", &first);
     score(b, &s->konopke);
-    key(b, "game", &first);
+    crlm__json_key(b, "game", &first);
     score(b, &s->game);
-    key(b, "mcrs", &first);
+    crlm__json_key(b, "mcrs", &first);
     score(b, &s->mcrs);
-    key(b, "inputs", &first);
+    crlm__json_key(b, "inputs", &first);
     {
         const crlm_score_inputs *io = &s->inputs;
         bool f2 = true;
         crlm_buf_putc(b, '{');
-        key(b, "imaging_date", &f2);
-        date_or_null(b, io->study_date);
-        key(b, "liver_tumor_count_min", &f2);
+        crlm__json_key(b, "imaging_date", &f2);
+        crlm__json_date(b, io->study_date);
+        crlm__json_key(b, "liver_tumor_count_min", &f2);
         crlm_buf_printf(b, "%d", io->tumors_min);
-        key(b, "liver_tumor_count_max", &f2);
+        crlm__json_key(b, "liver_tumor_count_max", &f2);
         if (io->tumors_max == INT_MAX)
             crlm_buf_puts(b, "null");
         else
             crlm_buf_printf(b, "%d", io->tumors_max);
-        key(b, "largest_mm_min", &f2);
+        crlm__json_key(b, "largest_mm_min", &f2);
         crlm_buf_json_number(b, io->largest_mm_min);
-        key(b, "largest_mm_max", &f2);
+        crlm__json_key(b, "largest_mm_max", &f2);
         crlm_buf_json_number(b, io->largest_mm_max);
-        key(b, "from_report", &f2);
+        crlm__json_key(b, "from_report", &f2);
         crlm_buf_puts(b, io->count_from_report || io->largest_from_report ? "true" : "false");
-        key(b, "cea_ng_ml", &f2);
+        crlm__json_key(b, "cea_ng_ml", &f2);
         crlm_buf_json_number(b, io->cea_ng_ml);
-        key(b, "cea_date", &f2);
-        date_or_null(b, io->cea_date);
+        crlm__json_key(b, "cea_date", &f2);
+        crlm__json_date(b, io->cea_date);
         crlm_buf_putc(b, '}');
     }
     crlm_buf_putc(b, '}');
@@ -195,43 +161,43 @@ static void liver(crlm_buf *b, const crlm_liver *l)
 {
     bool first = true;
     crlm_buf_putc(b, '{');
-    key(b, "bsa_m2", &first);
+    crlm__json_key(b, "bsa_m2", &first);
     crlm_buf_json_number(b, round_to(l->bsa_m2, 100));
-    key(b, "bsa_formula", &first);
+    crlm__json_key(b, "bsa_formula", &first);
     crlm_buf_json_string(b, l->bsa_formula);
-    key(b, "tlv_estimated_ml", &first);
+    crlm__json_key(b, "tlv_estimated_ml", &first);
     crlm_buf_json_number(b, round_to(l->tlv_estimated_ml, 10));
-    key(b, "volumetry_date", &first);
-    date_or_null(b, l->volumetry_date);
-    key(b, "flr_ml", &first);
+    crlm__json_key(b, "volumetry_date", &first);
+    crlm__json_date(b, l->volumetry_date);
+    crlm__json_key(b, "flr_ml", &first);
     crlm_buf_json_number(b, l->flr_ml);
-    key(b, "flr_measured_pct", &first);
+    crlm__json_key(b, "flr_measured_pct", &first);
     crlm_buf_json_number(b, round_to(l->flr_measured_pct, 10));
-    key(b, "sflr_pct", &first);
+    crlm__json_key(b, "sflr_pct", &first);
     crlm_buf_json_number(b, round_to(l->sflr_pct, 10));
-    key(b, "threshold_pct", &first);
+    crlm__json_key(b, "threshold_pct", &first);
     crlm_buf_json_number(b, l->threshold_min_pct == l->threshold_max_pct ? l->threshold_min_pct : NAN);
-    key(b, "threshold_min_pct", &first);
+    crlm__json_key(b, "threshold_min_pct", &first);
     crlm_buf_json_number(b, l->threshold_min_pct);
-    key(b, "threshold_max_pct", &first);
+    crlm__json_key(b, "threshold_max_pct", &first);
     crlm_buf_json_number(b, l->threshold_max_pct);
-    key(b, "threshold_reason", &first);
-    str_or_null(b, l->threshold_reason);
-    key(b, "chemotherapy_exposed", &first);
-    tri(b, l->chemo_exposed);
-    key(b, "adequate", &first);
-    tri(b, l->adequate);
-    key(b, "degree_of_hypertrophy_pct", &first);
+    crlm__json_key(b, "threshold_reason", &first);
+    crlm__json_name(b, l->threshold_reason);
+    crlm__json_key(b, "chemotherapy_exposed", &first);
+    crlm__json_tri(b, l->chemo_exposed);
+    crlm__json_key(b, "adequate", &first);
+    crlm__json_tri(b, l->adequate);
+    crlm__json_key(b, "degree_of_hypertrophy_pct", &first);
     crlm_buf_json_number(b, round_to(l->degree_of_hypertrophy_pct, 10));
-    key(b, "kgr_pct_per_week", &first);
+    crlm__json_key(b, "kgr_pct_per_week", &first);
     crlm_buf_json_number(b, round_to(l->kgr_pct_per_week, 100));
-    key(b, "weeks_after_pve", &first);
+    crlm__json_key(b, "weeks_after_pve", &first);
     crlm_buf_json_number(b, round_to(l->weeks_after_pve, 10));
-    key(b, "kgr_adequate", &first);
-    tri(b, l->kgr_adequate);
-    key(b, "resectable", &first);
-    tri(b, l->resectable);
-    key(b, "missing", &first);
+    crlm__json_key(b, "kgr_adequate", &first);
+    crlm__json_tri(b, l->kgr_adequate);
+    crlm__json_key(b, "resectable", &first);
+    crlm__json_tri(b, l->resectable);
+    crlm__json_key(b, "missing", &first);
     crlm_buf_putc(b, '[');
     bool f2 = true;
     for (int i = 0; i < CRLM_LIVER_INPUT_COUNT; i++)
@@ -242,7 +208,7 @@ static void liver(crlm_buf *b, const crlm_liver *l)
             crlm_buf_json_string(b, crlm_liver_input_name((crlm_liver_input)i));
         }
     crlm_buf_putc(b, ']');
-    key(b, "evidence", &first);
+    crlm__json_key(b, "evidence", &first);
     crlm__write_evidence_list(b, "seed:8, vauthey-2002, shindoh-2013");
     crlm_buf_putc(b, '}');
 }
@@ -271,9 +237,9 @@ static void pathway(crlm_buf *b, const crlm_pathway *pw)
 {
     bool first = true;
     crlm_buf_putc(b, '{');
-    key(b, "recommendation", &first);
-    str_or_null(b, crlm_pathway_name(pw->recommendation));
-    key(b, "options", &first);
+    crlm__json_key(b, "recommendation", &first);
+    crlm__json_name(b, crlm_pathway_name(pw->recommendation));
+    crlm__json_key(b, "options", &first);
     crlm_buf_putc(b, '[');
     bool f2 = true;
     for (int i = 1; i < CRLM_PATH_COUNT; i++)
@@ -284,7 +250,7 @@ static void pathway(crlm_buf *b, const crlm_pathway *pw)
             crlm_buf_json_string(b, crlm_pathway_name((crlm_pathway_code)i));
         }
     crlm_buf_puts(b, "]");
-    key(b, "regimen", &first);
+    crlm__json_key(b, "regimen", &first);
     crlm_buf_puts(b, "{\"suggested\":[");
     f2 = true;
     for (int i = 0; i < CRLM_REGIMEN_COUNT; i++)
@@ -304,9 +270,9 @@ static void pathway(crlm_buf *b, const crlm_pathway *pw)
             crlm_buf_json_string(b, crlm_avoid_name((crlm_avoid)i));
         }
     crlm_buf_puts(b, "]}");
-    key(b, "missing", &first);
+    crlm__json_key(b, "missing", &first);
     name_list(b, pw->missing);
-    key(b, "rationale", &first);
+    crlm__json_key(b, "rationale", &first);
     crlm_buf_putc(b, '[');
     for (size_t i = 0; i < pw->n_rationale; i++) {
         const crlm_rationale *ra = &pw->rationale[i];
@@ -327,9 +293,9 @@ static void prognosis(crlm_buf *b, const crlm_prognosis *pr)
 {
     bool first = true;
     crlm_buf_putc(b, '{');
-    key(b, "response_group", &first);
-    str_or_null(b, pr->response_group);
-    key(b, "literature", &first);
+    crlm__json_key(b, "response_group", &first);
+    crlm__json_name(b, pr->response_group);
+    crlm__json_key(b, "literature", &first);
     if (!pr->response_group) {
         crlm_buf_puts(b, "null");
     } else {
@@ -358,7 +324,7 @@ static void prognosis(crlm_buf *b, const crlm_prognosis *pr)
         }
         crlm_buf_putc(b, '}');
     }
-    key(b, "fong_1999", &first);
+    crlm__json_key(b, "fong_1999", &first);
     if (pr->fong_score < 0) {
         crlm_buf_puts(b, "null");
     } else {
@@ -368,11 +334,11 @@ static void prognosis(crlm_buf *b, const crlm_prognosis *pr)
         crlm_buf_json_number(b, pr->fong_median_os_months);
         crlm_buf_putc(b, '}');
     }
-    key(b, "method", &first);
+    crlm__json_key(b, "method", &first);
     crlm_buf_puts(b, "\"Review Table 1 (seed), DerSimonian-Laird random effects on the logit "
                      "scale over rows whose counts and values pass the consistency checks; "
                      "cohort figures after resection, not a prediction for this patient\"");
-    key(b, "evidence", &first);
+    crlm__json_key(b, "evidence", &first);
     crlm__write_evidence_list(b, "seed:2, seed:29, seed:30, fong-1999");
     crlm_buf_putc(b, '}');
 }
@@ -427,9 +393,9 @@ static void what_if(crlm_buf *b, const crlm_report *r)
         crlm_buf_putc(b, '}');
     }
     crlm_buf_puts(b, "],\"recommendation_before\":");
-    str_or_null(b, crlm_pathway_name(r->before->pathway.recommendation));
+    crlm__json_name(b, crlm_pathway_name(r->before->pathway.recommendation));
     crlm_buf_puts(b, ",\"recommendation_after\":");
-    str_or_null(b, crlm_pathway_name(r->pathway.recommendation));
+    crlm__json_name(b, crlm_pathway_name(r->pathway.recommendation));
     crlm_buf_printf(b, ",\"recommendation_changed\":%s",
                     r->before->pathway.recommendation != r->pathway.recommendation ? "true" : "false");
     crlm_buf_puts(b, ",\"options_before\":");
@@ -445,39 +411,39 @@ void crlm_report_write_json(const crlm_report *r, crlm_buf *b)
 {
     bool first = true;
     crlm_buf_putc(b, '{');
-    key(b, "format", &first);
+    crlm__json_key(b, "format", &first);
     crlm_buf_puts(b, "\"crlm-report/1\"");
-    key(b, "engine", &first);
+    crlm__json_key(b, "engine", &first);
     crlm_buf_puts(b, "{\"version\":\"" CRLM_VERSION "\",\"profile\":");
     crlm_buf_json_string(b, crlm_profile_name(r->p));
     crlm_buf_puts(b, ",\"profile_sha256\":\"");
     crlm_buf_puts(b, crlm_profile_sha256(r->p));
     crlm_buf_puts(b, "\"}");
-    key(b, "case_id", &first);
+    crlm__json_key(b, "case_id", &first);
     crlm_buf_json_string(b, r->c->id ? r->c->id : "");
-    key(b, "assessed_on", &first);
-    date_or_null(b, r->c->assessed_on);
-    key(b, "assessed_on_derived", &first);
+    crlm__json_key(b, "assessed_on", &first);
+    crlm__json_date(b, r->c->assessed_on);
+    crlm__json_key(b, "assessed_on_derived", &first);
     crlm_buf_puts(b, r->c->assessed_on_derived ? "true" : "false");
-    key(b, "scores", &first);
+    crlm__json_key(b, "scores", &first);
     scores(b, &r->scores[CRLM_CURRENT]);
-    key(b, "scores_at_diagnosis", &first);
+    crlm__json_key(b, "scores_at_diagnosis", &first);
     scores(b, &r->scores[CRLM_AT_DIAGNOSIS]);
-    key(b, "response", &first);
+    crlm__json_key(b, "response", &first);
     crlm_response_write_json(r->response, b);
-    key(b, "liver", &first);
+    crlm__json_key(b, "liver", &first);
     liver(b, &r->liver);
-    key(b, "checks", &first);
+    crlm__json_key(b, "checks", &first);
     checks(b, &r->checks);
-    key(b, "pathway", &first);
+    crlm__json_key(b, "pathway", &first);
     pathway(b, &r->pathway);
-    key(b, "prognosis", &first);
+    crlm__json_key(b, "prognosis", &first);
     prognosis(b, &r->prognosis);
     if (r->what_if) {
-        key(b, "what_if", &first);
+        crlm__json_key(b, "what_if", &first);
         what_if(b, r);
     }
-    key(b, "disclaimer", &first);
+    crlm__json_key(b, "disclaimer", &first);
     crlm_buf_puts(b, "\"Decision support for the tumour board, not a decision and not a "
                      "certified medical device.\"");
     crlm_buf_putc(b, '}');

@@ -32,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/jsonw.h"
 #include "response/response_internal.h"
 
 enum {
@@ -204,16 +205,6 @@ static void csv_pct(crlm_buf *b, double x)
         crlm__buf_pct(b, x);
 }
 
-static void json_name(crlm_buf *b, const char *s)
-{
-    if (!s) {
-        crlm_buf_puts(b, "null");
-        return;
-    }
-    crlm_buf_putc(b, '"');
-    crlm_buf_puts(b, s);
-    crlm_buf_putc(b, '"');
-}
 
 static void json_pid(table *tb)
 {
@@ -260,7 +251,7 @@ static void write_result(table *tb, const crlm_response *r)
         } else {
             const crlm_response_baseline *bl = &r->baselines[r->current_baseline];
             crlm_buf_puts(b, "{\"date\":");
-            crlm__buf_json_date(b, bl->date);
+            crlm__json_date(b, bl->date);
             crlm_buf_puts(b, ",\"sum_mm\":");
             crlm__buf_tenths(b, bl->n_targets ? bl->sum_tenths : -1);
             crlm_buf_putc(b, '}');
@@ -268,28 +259,12 @@ static void write_result(table *tb, const crlm_response *r)
         crlm_buf_puts(b, ",\"timepoints\":[");
         for (size_t i = 0; i < r->n_timepoints; i++) {
             const crlm_response_timepoint *tp = &r->timepoints[i];
-            crlm_buf_puts(b, i ? ",{\"date\":" : "{\"date\":");
-            crlm__buf_json_date(b, tp->date);
-            crlm_buf_puts(b, ",\"baseline_date\":");
-            crlm__buf_json_date(b, tp->baseline_date);
-            crlm_buf_puts(b, ",\"sum_mm\":");
-            crlm__buf_tenths(b, tp->sum_tenths);
-            crlm_buf_puts(b, ",\"change_from_baseline_pct\":");
-            crlm__buf_pct(b, tp->change_from_baseline_pct);
-            crlm_buf_puts(b, ",\"change_from_nadir_pct\":");
-            crlm__buf_pct(b, tp->change_from_nadir_pct);
-            crlm_buf_puts(b, ",\"target\":");
-            json_name(b, crlm_recist_name(tp->target));
-            crlm_buf_puts(b, ",\"non_target\":");
-            json_name(b, crlm_recist_name(tp->non_target));
-            crlm_buf_puts(b, ",\"new_lesions\":");
-            json_name(b, crlm_new_lesions_name(tp->new_lesions));
-            crlm_buf_puts(b, ",\"overall\":");
-            json_name(b, crlm_recist_name(tp->overall));
-            crlm_buf_putc(b, '}');
+            if (i)
+                crlm_buf_putc(b, ',');
+            crlm__response_timepoint_json(b, tp, false);
         }
         crlm_buf_puts(b, "],\"best_overall\":");
-        json_name(b, crlm_recist_name(r->best_overall));
+        crlm__json_name(b, crlm_recist_name(r->best_overall));
         crlm_buf_puts(b, ",\"best_change_pct\":");
         crlm__buf_pct(b, r->best_change_pct);
         crlm_buf_puts(b, "}\n");

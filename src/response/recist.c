@@ -290,16 +290,3 @@ void crlm__buf_tenths(crlm_buf *b, long tenths)
     else
         put_tenths(b, tenths);
 }
-
-void crlm__buf_json_date(crlm_buf *b, crlm_date d)
-{
-    if (!CRLM_DATE_KNOWN(d)) {
-        crlm_buf_puts(b, "null");
-        return;
-    }
-    char s[11];
-    crlm_date_format(d, s);
-    crlm_buf_putc(b, '"');
-    crlm_buf_append(b, s, 10);
-    crlm_buf_putc(b, '"');
-}
