@@ -78,7 +78,8 @@ crlm_status crlm_errors_add(crlm_errors *list, crlm_status code, const char *poi
 void crlm_errors_clear(crlm_errors *list);
 void crlm_errors_free(crlm_errors *list);
 
-/* Formats one error as "pointer: expected X, found Y" (or "line L, column C: ...") into buf.
+/* Formats one error as "/pointer: expected X, found Y", "line L, column C: ...", "line L: ..."
+ * or, with neither, "expected X, found Y" into buf.
  * Returns the number of characters that would have been written, like snprintf. */
 int crlm_error_format(const crlm_error *e, char *buf, size_t size);
 

@@ -188,3 +188,20 @@ void crlm_cli_prepare_heap(size_t expected_bytes)
     (void)expected_bytes;
 #endif
 }
+
+size_t crlm_cli_split_list(char *s, const char **items, size_t max)
+{
+    size_t n = 0;
+    char *p = s;
+    for (;;) {
+        char *comma = strchr(p, ',');
+        if (comma)
+            *comma = '\0';
+        if (!*p || n == max)
+            return 0;
+        items[n++] = p;
+        if (!comma)
+            return n;
+        p = comma + 1;
+    }
+}

@@ -16,6 +16,9 @@
  * malloc'd NUL-terminated copy the caller frees. On failure prints why and returns false;
  * *too_large tells an input error (over the limit, or no such file) from an I/O failure. */
 bool crlm_cli_read_file(const char *path, size_t max, char **data, size_t *len, bool *too_large);
+/* Splits a comma-separated option value in place into at most `max` items; returns the count,
+ * or 0 when an item is empty or there are too many. */
+size_t crlm_cli_split_list(char *s, const char **items, size_t max);
 /* Prints each error as "SOURCE: /pointer: expected X, found Y" (or line and column). */
 void crlm_cli_print_errors(FILE *f, const char *source, const crlm_errors *e);
 /* The profile named by path, or the built-in default when path is NULL. Prints errors and

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "crlm/survival.h"
 
@@ -41,40 +42,6 @@ static void usage(FILE *out)
           "  --svg FILE      Kaplan-Meier figure of OS   --svg-dfs FILE   the same for DFS\n"
           "See docs/cohort.md.\n",
           out);
-}
-
-static size_t split_list(char *s, const char **items, size_t max)
-{
-    size_t n = 0;
-    char *p = s;
-    for (;;) {
-        char *comma = strchr(p, ',');
-        if (comma)
-            *comma = '\0';
-        if (!*p || n == max)
-            return 0;
-        items[n++] = p;
-        if (!comma)
-            return n;
-        p = comma + 1;
-    }
-}
-
-static void print_errors(const char *file, const crlm_errors *errs)
-{
-    for (size_t i = 0; i < errs->count; i++) {
-        const crlm_error *e = &errs->items[i];
-        if (e->line > 0 && e->column > 0)
-            fprintf(stderr, "%s: line %ld: expected %s (column %ld), found %s\n", file, e->line,
-                    e->expected, e->column, e->found);
-        else if (e->line > 0)
-            fprintf(stderr, "%s: line %ld: expected %s, found %s\n", file, e->line,
-                    e->expected, e->found);
-        else
-            fprintf(stderr, "%s: expected %s, found %s\n", file, e->expected, e->found);
-    }
-    if (errs->dropped)
-        fprintf(stderr, "%s: ... and %zu more errors\n", file, errs->dropped);
 }
 
 /* Reads all of fp; returns NULL on failure. */
@@ -152,7 +119,7 @@ int crlm_cmd_cohort(int argc, char **argv)
         } else if (strcmp(a, "--dfs-status") == 0 && v) {
             spec.dfs_status_col = argv[++i];
         } else if (strcmp(a, "--covariates") == 0 && v) {
-            spec.ncovariates = split_list(argv[++i], covs, MAX_COVARIATES);
+            spec.ncovariates = crlm_cli_split_list(argv[++i], covs, MAX_COVARIATES);
             spec.covariates = covs;
             if (!spec.ncovariates) {
                 fprintf(stderr, "crlm cohort: --covariates needs A,B,C (at most %d)\n",
@@ -205,7 +172,7 @@ int crlm_cmd_cohort(int argc, char **argv)
     crlm_status st = crlm_cohort_analyze(data, len, &spec, NULL, &res, &errs);
     free(data);
     if (st != CRLM_OK) {
-        print_errors(file, &errs);
+        crlm_cli_print_errors(stderr, file, &errs);
         crlm_errors_free(&errs);
         return (st == CRLM_E_NOMEM || st == CRLM_E_INTERNAL || st == CRLM_E_IO) ? 1 : 2;
     }

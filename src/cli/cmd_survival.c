@@ -31,41 +31,6 @@ static void usage(FILE *out)
           out);
 }
 
-/* Splits a comma list in place; returns the number of items (0 on an empty item). */
-static size_t split_list(char *s, char **items, size_t max)
-{
-    size_t n = 0;
-    char *p = s;
-    for (;;) {
-        char *comma = strchr(p, ',');
-        if (comma)
-            *comma = '\0';
-        if (!*p || n == max)
-            return 0;
-        items[n++] = p;
-        if (!comma)
-            return n;
-        p = comma + 1;
-    }
-}
-
-static void print_errors(const char *file, const crlm_errors *errs)
-{
-    for (size_t i = 0; i < errs->count; i++) {
-        const crlm_error *e = &errs->items[i];
-        if (e->line > 0 && e->column > 0)
-            fprintf(stderr, "%s: line %ld, column %ld: expected %s, found %s\n", file, e->line,
-                    e->column, e->expected, e->found);
-        else if (e->line > 0)
-            fprintf(stderr, "%s: line %ld: expected %s, found %s\n", file, e->line,
-                    e->expected, e->found);
-        else
-            fprintf(stderr, "%s: expected %s, found %s\n", file, e->expected, e->found);
-    }
-    if (errs->dropped)
-        fprintf(stderr, "%s: ... and %zu more errors\n", file, errs->dropped);
-}
-
 #define MAX_COVARIATES 64
 #define MAX_AT 64
 
@@ -97,8 +62,7 @@ int crlm_cmd_survival(int argc, char **argv)
         } else if (strcmp(a, "--strata") == 0 && has_value) {
             spec.strata_col = argv[++i];
         } else if (strcmp(a, "--covariates") == 0 && has_value) {
-            char **items = (char **)covs;
-            spec.ncovariates = split_list(argv[++i], items, MAX_COVARIATES);
+            spec.ncovariates = crlm_cli_split_list(argv[++i], covs, MAX_COVARIATES);
             spec.covariates = covs;
             if (!spec.ncovariates) {
                 fprintf(stderr, "crlm survival: --covariates needs A,B,C (at most %d)\n",
@@ -129,8 +93,8 @@ int crlm_cmd_survival(int argc, char **argv)
                 return 2;
             }
         } else if (strcmp(a, "--at") == 0 && has_value) {
-            char *items[MAX_AT];
-            size_t k = split_list(argv[++i], items, MAX_AT);
+            const char *items[MAX_AT];
+            size_t k = crlm_cli_split_list(argv[++i], items, MAX_AT);
             if (!k) {
                 fprintf(stderr, "crlm survival: --at needs T1,T2,... (at most %d)\n", MAX_AT);
                 return 2;
@@ -199,7 +163,7 @@ int crlm_cmd_survival(int argc, char **argv)
     if (st == CRLM_OK)
         st = crlm_surv_analyze(d, &opt, &res, &errs);
     if (st != CRLM_OK) {
-        print_errors(file, &errs);
+        crlm_cli_print_errors(stderr, file, &errs);
         crlm_errors_free(&errs);
         crlm_surv_data_free(d);
         return (st == CRLM_E_NOMEM || st == CRLM_E_INTERNAL || st == CRLM_E_IO) ? 1 : 2;

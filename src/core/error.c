@@ -88,9 +88,14 @@ void crlm_errors_free(crlm_errors *list)
 
 int crlm_error_format(const crlm_error *e, char *buf, size_t size)
 {
-    if (e->line > 0)
+    if (e->line > 0 && e->column > 0)
         return snprintf(buf, size, "line %ld, column %ld: expected %s, found %s", e->line,
                         e->column, e->expected, e->found);
-    return snprintf(buf, size, "%s: expected %s, found %s", e->pointer[0] ? e->pointer : "/",
-                    e->expected, e->found);
+    if (e->line > 0)
+        return snprintf(buf, size, "line %ld: expected %s, found %s", e->line, e->expected,
+                        e->found);
+    if (e->pointer[0])
+        return snprintf(buf, size, "%s: expected %s, found %s", e->pointer, e->expected,
+                        e->found);
+    return snprintf(buf, size, "expected %s, found %s", e->expected, e->found);
 }
