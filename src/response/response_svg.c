@@ -54,12 +54,12 @@ static void y_axis(crlm_buf *b, double lo, double hi, double step, double x1)
                     "<line x1=\"%d\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#d62728\" "
                     "stroke-dasharray=\"6 4\"/><text x=\"%.1f\" y=\"%.1f\" fill=\"#d62728\">+20%% "
                     "(PD)</text>\n",
-                    ML, y20, x1, y20, x1 + 4, y20 + 4);
+                    ML, y20, x1, y20, (double)ML + 6, y20 - 5);
     crlm_buf_printf(b,
                     "<line x1=\"%d\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#2ca02c\" "
                     "stroke-dasharray=\"6 4\"/><text x=\"%.1f\" y=\"%.1f\" fill=\"#2ca02c\">-30%% "
                     "(PR)</text>\n",
-                    ML, y30, x1, y30, x1 + 4, y30 + 4);
+                    ML, y30, x1, y30, (double)ML + 6, y30 + 14);
     crlm_buf_printf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#000000\"/>\n", ML,
                     MT, ML, H - MB);
 }
@@ -135,8 +135,14 @@ void crlm_response_write_spider_svg(const crlm_response *r, const crlm_case *c, 
             crlm_buf_printf(b, " %.1f,%.1f", lx, ly);
         }
         crlm_buf_puts(b, "\"/>\n");
-        crlm_buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\">", x1 + 4,
-                        (double)MT + 40 + 16.0 * (double)i, colour);
+        /* The legend sits in the right margin; the reference-line labels are inside the plot,
+         * so the two never overlap. */
+        double ly_legend = (double)MT + 40 + 16.0 * (double)i;
+        crlm_buf_printf(b,
+                        "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
+                        "stroke-width=\"%s\"/><text x=\"%.1f\" y=\"%.1f\" fill=\"%s\">",
+                        x1 + 6, ly_legend - 4, x1 + 22, ly_legend - 4, colour, sum ? "3" : "1.5",
+                        x1 + 26, ly_legend, colour);
         crlm_buf_xml_escape(b, sum ? "sum of diameters" : bl->targets[i].id);
         crlm_buf_puts(b, "</text>\n");
         (void)lx;
