@@ -1,7 +1,7 @@
 # crlm assess --set: what-if changes, what they change in the recommendation and the checks,
-# and refusals of malformed or invalid changes. Expected values: two-stage-candidate has FLR
-# 312 mL of an estimated 1612.6 mL TLV (168 cm, 63 kg) = 19.3 % < 30 % after chemotherapy;
-# 520 mL = 32.2 % >= 30 %.
+# and refusals of malformed or invalid changes. Expected values: two-stage-candidate is 168 cm,
+# 63 kg: BSA sqrt(168*63/3600) = 1.7146 m2, TLV -794.41 + 1267.28 x 1.7146 = 1378.5 mL; FLR
+# 312 mL = 22.6 % < 30 % after chemotherapy (augmentation); 520 mL = 37.7 % >= 30 %.
 . "$(dirname "$0")/common.inc"
 EX="$SRC/examples/two-stage-candidate.json"
 
