@@ -16,6 +16,28 @@
 #include "crlm/case.h"
 #include "crlm/profile.h"
 
+/* The default profile shared by a test file's group: `cmocka_run_group_tests(tests,
+ * test_profile_setup, test_profile_teardown)`, then TEST_PROFILE in the tests. */
+static inline crlm_profile **test__profile_slot(void)
+{
+    static crlm_profile *p;
+    return &p;
+}
+#define TEST_PROFILE (*test__profile_slot())
+static inline int test_profile_setup(void **state)
+{
+    (void)state;
+    TEST_PROFILE = crlm_profile_default_new();
+    return TEST_PROFILE ? 0 : -1;
+}
+static inline int test_profile_teardown(void **state)
+{
+    (void)state;
+    crlm_profile_free(TEST_PROFILE);
+    TEST_PROFILE = NULL;
+    return 0;
+}
+
 /* Reads a whole repository file (path relative to the source tree); the caller frees. */
 static inline char *test_read_file(const char *rel, size_t *len)
 {

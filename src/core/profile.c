@@ -8,11 +8,11 @@
 #include "crlm/profile.h"
 
 #include <jansson.h>
-#include <openssl/evp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/sha256.h"
 #include "io/jsonv.h"
 
 extern const unsigned char crlm__default_profile_json[];
@@ -153,12 +153,9 @@ static bool hash_canonical(const json_t *root, char out[65])
     char *canon = json_dumps(root, JSON_SORT_KEYS | JSON_COMPACT | JSON_ENSURE_ASCII);
     if (!canon)
         return false;
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int mdlen = 0;
-    int ok = EVP_Digest(canon, strlen(canon), md, &mdlen, EVP_sha256(), NULL);
+    uint8_t md[32];
+    crlm__sha256(canon, strlen(canon), md);
     free(canon);
-    if (!ok || mdlen != 32)
-        return false;
     for (unsigned i = 0; i < 32; i++)
         snprintf(out + 2 * i, 3, "%02x", md[i]);
     return true;

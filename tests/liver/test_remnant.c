@@ -8,9 +8,7 @@
 
 #include "crlm/liver.h"
 
-static crlm_profile *P;
-static int setup(void **s) { (void)s; P = crlm_profile_default_new(); return P ? 0 : -1; }
-static int teardown(void **s) { (void)s; crlm_profile_free(P); return 0; }
+#define P TEST_PROFILE
 
 static crlm_liver liver_of(const char *body, const crlm_profile *p)
 {
@@ -162,5 +160,5 @@ int main(void)
         cmocka_unit_test(thresholds_at_the_boundary), cmocka_unit_test(unknowns_make_ranges),
         cmocka_unit_test(cycles_raise_the_threshold), cmocka_unit_test(pve_kinetic_growth),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, test_profile_setup, test_profile_teardown);
 }

@@ -10,21 +10,7 @@
 #include "crlm/report.h"
 #include "report/report_internal.h"
 
-static crlm_profile *P;
-
-static int setup(void **state)
-{
-    (void)state;
-    P = crlm_profile_default_new();
-    return P ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    crlm_profile_free(P);
-    return 0;
-}
+#define P TEST_PROFILE
 
 static size_t count(const char *hay, const char *needle)
 {
@@ -312,5 +298,5 @@ int main(void)
         cmocka_unit_test(unknowns_are_words),
         cmocka_unit_test(hostile_text_is_escaped),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, test_profile_setup, test_profile_teardown);
 }

@@ -13,21 +13,9 @@
 #include "crlm/profile.h"
 #include "crlm/recist.h"
 
-static crlm_profile *P;
+#include "test_util.h"
 
-static int setup(void **state)
-{
-    (void)state;
-    P = crlm_profile_default_new();
-    return P ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    crlm_profile_free(P);
-    return 0;
-}
+#define P TEST_PROFILE
 
 #define HDR "patient_id,date,lesion_id,organ,role,nodal,diameter_mm,status,baseline\n"
 
@@ -194,5 +182,5 @@ int main(void)
         cmocka_unit_test(test_jsonl_and_empty_patient_id),
         cmocka_unit_test(test_split_patient),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, test_profile_setup, test_profile_teardown);
 }

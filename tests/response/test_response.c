@@ -14,25 +14,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "test_util.h"
+
 #include "crlm/case.h"
 #include "crlm/profile.h"
 #include "crlm/recist.h"
 
-static crlm_profile *P;
-
-static int setup(void **state)
-{
-    (void)state;
-    P = crlm_profile_default_new();
-    return P ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    crlm_profile_free(P);
-    return 0;
-}
+#define P TEST_PROFILE
 
 typedef struct run {
     crlm_case *c;
@@ -661,5 +649,5 @@ int main(void)
         cmocka_unit_test(test_selection_check),
         cmocka_unit_test(test_example_progression_on_chemotherapy),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, test_profile_setup, test_profile_teardown);
 }

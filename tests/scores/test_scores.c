@@ -7,21 +7,7 @@
 
 #include "crlm/scores.h"
 
-static crlm_profile *P;
-
-static int setup(void **state)
-{
-    (void)state;
-    P = crlm_profile_default_new();
-    return P ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    crlm_profile_free(P);
-    return 0;
-}
+#define P TEST_PROFILE
 
 /* A case with one imaging study. NULL parts are left out of the JSON (unknown). */
 static crlm_case *mk(const char *primary, const char *liver, const char *cea,
@@ -334,5 +320,5 @@ int main(void)
         cmocka_unit_test(game_boundaries),     cmocka_unit_test(mcrs_and_konopke),
         cmocka_unit_test(diagnosis_versus_current),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, test_profile_setup, test_profile_teardown);
 }
