@@ -32,7 +32,8 @@ typedef struct frame {
 static double sx(const frame *f, double t) { return ML + PW * (t / f->tmax); }
 static double sy(double s) { return MT + PH * (1.0 - s); }
 
-/* A round tick step: whole years for months and years, 1-2-5 x 10^k for days. */
+/* A round tick step: whole years for months and years, 1-2-5 x 10^k for days (and for
+ * months beyond ten decades: a mistyped time must not make millions of ticks). */
 static double tick_step(double tmax, crlm_time_unit u)
 {
     if (u == CRLM_TIME_MONTHS) {
@@ -40,7 +41,6 @@ static double tick_step(double tmax, crlm_time_unit u)
         for (size_t i = 0; i < sizeof steps / sizeof *steps; i++)
             if (tmax / steps[i] <= 10)
                 return steps[i];
-        return 120;
     }
     double mag = pow(10, floor(log10(tmax / 5)));
     double mult[] = {1, 2, 2.5, 5, 10};
@@ -194,7 +194,8 @@ void crlm_cohort_svg(const crlm_cohort_result *r, bool dfs, crlm_buf *b)
     /* axes */
     crlm_buf_printf(b, "<path stroke=\"#222\" fill=\"none\" d=\"M%d %dV%dH%d\"/>\n", ML, MT,
                     MT + PH, ML + PW);
-    int nticks = (int)lround(f.tmax / f.step);
+    /* At most about ten ticks by construction; the bound is a guard, not a layout rule. */
+    int nticks = (int)fmin(round(f.tmax / f.step), 20.0);
     for (int k = 0; k <= nticks; k++) {
         double t = k * f.step;
         crlm_buf_printf(b, "<path stroke=\"#222\" d=\"M%.1f %dv5\"/>\n", sx(&f, t), MT + PH);

@@ -232,7 +232,8 @@ static crlm_status finish(reader_state *st, crlm_surv_data *d, crlm_errors *erro
             if (c->role != ROLE_COV)
                 continue;
             if (!c->factor) {
-                memcpy(d->x + k * n, c->num, n * sizeof *d->x);
+                if (n) /* with no complete row the column was never allocated */
+                    memcpy(d->x + k * n, c->num, n * sizeof *d->x);
                 d->x_names[k] = crlm__strdup(c->name);
                 if (!d->x_names[k])
                     return nomem(errors);
