@@ -245,26 +245,8 @@ static void write_result(table *tb, const crlm_response *r)
     if (tb->opt->jsonl) {
         crlm_buf_puts(b, "{\"patient_id\":");
         json_pid(tb);
-        crlm_buf_puts(b, ",\"baseline\":");
-        if (r->current_baseline == SIZE_MAX) {
-            crlm_buf_puts(b, "null");
-        } else {
-            const crlm_response_baseline *bl = &r->baselines[r->current_baseline];
-            crlm_buf_puts(b, "{\"date\":");
-            crlm__json_date(b, bl->date);
-            crlm_buf_puts(b, ",\"sum_mm\":");
-            crlm__buf_tenths(b, bl->n_targets ? bl->sum_tenths : -1);
-            crlm_buf_putc(b, '}');
-        }
-        crlm_buf_puts(b, ",\"timepoints\":[");
-        for (size_t i = 0; i < r->n_timepoints; i++) {
-            const crlm_response_timepoint *tp = &r->timepoints[i];
-            if (i)
-                crlm_buf_putc(b, ',');
-            crlm__response_timepoint_json(b, tp, false);
-        }
-        crlm_buf_puts(b, "],\"best_overall\":");
-        crlm__json_name(b, crlm_recist_name(r->best_overall));
+        crlm_buf_putc(b, ',');
+        crlm__response_series_json(b, r, false);
         crlm_buf_puts(b, ",\"best_change_pct\":");
         crlm__buf_pct(b, r->best_change_pct);
         crlm_buf_puts(b, "}\n");

@@ -49,6 +49,9 @@ void crlm__buf_pct(crlm_buf *b, double x);
 /* Appends tenths of a millimetre as a decimal ("61.0"), or "null" when negative. */
 void crlm__buf_tenths(crlm_buf *b, long tenths);
 /* Appends a date as a JSON string, or null. */
+/* The baseline, time points and best response of a result as JSON members (response_json.c),
+ * for the report and the lesion tables. */
+void crlm__response_series_json(crlm_buf *b, const crlm_response *r, bool with_line);
 /* One time point as a JSON object (response_json.c), for the report and the lesion tables. */
 void crlm__response_timepoint_json(crlm_buf *b, const crlm_response_timepoint *tp, bool with_line);
 

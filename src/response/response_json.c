@@ -45,34 +45,43 @@ void crlm__response_timepoint_json(crlm_buf *b, const crlm_response_timepoint *t
     crlm_buf_putc(b, '}');
 }
 
-void crlm_response_write_json(const crlm_response *r, crlm_buf *b)
+/* `"baseline":{...},"timepoints":[...],"best_overall":...` — the series both the report and
+ * the lesion-table output write; `with_line` adds line numbers (one patient's table has none). */
+void crlm__response_series_json(crlm_buf *b, const crlm_response *r, bool with_line)
 {
-    if (!r) {
-        crlm_buf_puts(b, "null");
-        return;
-    }
-    crlm_buf_puts(b, "{\"baseline\":");
+    crlm_buf_puts(b, "\"baseline\":");
     if (r->current_baseline == SIZE_MAX) {
         crlm_buf_puts(b, "null");
     } else {
         const crlm_response_baseline *bl = &r->baselines[r->current_baseline];
         crlm_buf_puts(b, "{\"date\":");
         crlm__json_date(b, bl->date);
-        crlm_buf_puts(b, ",\"line\":");
-        line_or_null(b, bl->line);
+        if (with_line) {
+            crlm_buf_puts(b, ",\"line\":");
+            line_or_null(b, bl->line);
+        }
         crlm_buf_puts(b, ",\"sum_mm\":");
         crlm__buf_tenths(b, bl->n_targets ? bl->sum_tenths : -1);
         crlm_buf_putc(b, '}');
     }
     crlm_buf_puts(b, ",\"timepoints\":[");
     for (size_t i = 0; i < r->n_timepoints; i++) {
-        const crlm_response_timepoint *tp = &r->timepoints[i];
         if (i)
             crlm_buf_putc(b, ',');
-        crlm__response_timepoint_json(b, tp, true);
+        crlm__response_timepoint_json(b, &r->timepoints[i], with_line);
     }
     crlm_buf_puts(b, "],\"best_overall\":");
     crlm__json_name(b, crlm_recist_name(r->best_overall));
+}
+
+void crlm_response_write_json(const crlm_response *r, crlm_buf *b)
+{
+    if (!r) {
+        crlm_buf_puts(b, "null");
+        return;
+    }
+    crlm_buf_putc(b, '{');
+    crlm__response_series_json(b, r, true);
     crlm_buf_puts(b, ",\"lines\":[");
     for (size_t i = 0; i < r->n_lines; i++) {
         const crlm_response_line *l = &r->lines[i];
