@@ -74,6 +74,14 @@ static int choice_index(const char *choices, const char *s)
     return -1;
 }
 
+/* An evidence id: a string of 1 to 64 characters. The same test sizes and fills the joined
+ * list, so an invalid id (reported as an error) is never copied. */
+static bool evidence_ok(const json_t *e)
+{
+    return json_is_string(e) && json_string_length(e) > 0 && json_string_length(e) <= 64 &&
+           strlen(json_string_value(e)) == json_string_length(e);
+}
+
 static void read_param(crlm__jv *jv, crlm_profile *p, size_t i, const json_t *obj)
 {
     static const char *const keys[] = {"value", "evidence", "note", NULL};
@@ -119,7 +127,7 @@ static void read_param(crlm__jv *jv, crlm_profile *p, size_t i, const json_t *ob
     size_t old = crlm__jv_push_key(jv, "evidence");
     for (size_t k = 0; k < json_array_size(ev); k++) {
         const json_t *e = json_array_get(ev, k);
-        if (!json_is_string(e) || json_string_length(e) == 0 || json_string_length(e) > 64) {
+        if (!evidence_ok(e)) {
             char found[96];
             crlm__jv_describe(e, found, sizeof found);
             size_t o2 = crlm__jv_push_index(jv, k);
@@ -138,7 +146,7 @@ static void read_param(crlm__jv *jv, crlm_profile *p, size_t i, const json_t *ob
     s[0] = '\0';
     for (size_t k = 0; k < json_array_size(ev); k++) {
         const json_t *e = json_array_get(ev, k);
-        if (!json_is_string(e))
+        if (!evidence_ok(e))
             continue;
         if (s[0])
             strcat(s, ", ");

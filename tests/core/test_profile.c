@@ -98,6 +98,22 @@ static void strict_validation(void **state)
     crlm_errors_free(&e);
     assert_int_equal(crlm_profile_read("{\"format\":\"crlm-case/1\"}", 24, &p, &e), CRLM_E_FORMAT);
     crlm_errors_free(&e);
+    /* An over-long evidence id is an error and is never copied (found by fuzzing: the joined
+     * list was sized for the valid ids only). */
+    char *text = test_read_file("profiles/default.json", NULL);
+    char *at = strstr(text, "\"evidence\": [\"fong-1999\", \"seed:6\"]");
+    assert_non_null(at);
+    char long_id[80];
+    memset(long_id, 'x', 70);
+    long_id[70] = '\0';
+    char edited[32768];
+    snprintf(edited, sizeof edited, "%.*s\"evidence\": [\"%s\", \"seed:6\"]%s", (int)(at - text), text,
+             long_id, at + strlen("\"evidence\": [\"fong-1999\", \"seed:6\"]"));
+    assert_int_equal(crlm_profile_read(edited, strlen(edited), &p, &e), CRLM_E_TYPE);
+    assert_null(p);
+    assert_string_equal(e.items[0].pointer, "/parameters/fong_tumor_count_over/evidence/0");
+    crlm_errors_free(&e);
+    free(text);
 }
 
 static void custom_profile_changes_scores(void **state)
