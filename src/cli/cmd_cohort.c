@@ -44,45 +44,9 @@ static void usage(FILE *out)
           out);
 }
 
-/* Reads all of fp; returns NULL on failure. */
-static char *slurp(FILE *fp, size_t *len)
-{
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        size_t got = fread(buf + n, 1, cap - n, fp);
-        n += got;
-        if (n < cap) {
-            if (ferror(fp)) {
-                free(buf);
-                return NULL;
-            }
-            break;
-        }
-        char *nb = realloc(buf, cap * 2);
-        if (!nb)
-            free(buf);
-        buf = nb;
-        cap *= 2;
-    }
-    *len = n;
-    return buf;
-}
-
-static int write_file(const char *path, const crlm_buf *b)
-{
-    FILE *fp = fopen(path, "wb");
-    if (!fp) {
-        perror(path);
-        return 1;
-    }
-    bool ok = fwrite(b->data, 1, b->len, fp) == b->len;
-    if (fclose(fp) != 0 || !ok) {
-        fprintf(stderr, "crlm cohort: could not write %s\n", path);
-        return 1;
-    }
-    return 0;
-}
+/* A cohort registry is small (thousands of rows); the limit only keeps a wrong file from
+ * exhausting memory. */
+#define MAX_COHORT_BYTES ((size_t)256 << 20)
 
 #define MAX_COVARIATES 64
 
@@ -154,19 +118,11 @@ int crlm_cmd_cohort(int argc, char **argv)
         usage(stderr);
         return 2;
     }
-    FILE *fp = strcmp(file, "-") == 0 ? stdin : fopen(file, "rb");
-    if (!fp) {
-        perror(file);
-        return 2;
-    }
     size_t len = 0;
-    char *data = slurp(fp, &len);
-    if (fp != stdin)
-        fclose(fp);
-    if (!data) {
-        fprintf(stderr, "%s: could not read the file\n", file);
-        return 1;
-    }
+    char *data = NULL;
+    bool input_error = false;
+    if (!crlm_cli_read_file(file, MAX_COHORT_BYTES, &data, &len, &input_error))
+        return input_error ? 2 : 1;
     crlm_errors errs = {0};
     crlm_cohort_result *res = NULL;
     crlm_status st = crlm_cohort_analyze(data, len, &spec, NULL, &res, &errs);
@@ -184,7 +140,7 @@ int crlm_cmd_cohort(int argc, char **argv)
         if (!path)
             continue;
         crlm_cohort_svg(res, k == 1, &out);
-        rc = out.failed ? 1 : write_file(path, &out);
+        rc = crlm_cli_write_file(path, &out) ? 0 : 1;
         crlm_buf_reset(&out);
     }
     if (rc == 0) {
@@ -194,12 +150,7 @@ int crlm_cmd_cohort(int argc, char **argv)
             crlm_cohort_result_csv(res, &out);
         else
             crlm_cohort_result_text(res, &out);
-        if (out.failed) {
-            fprintf(stderr, "crlm cohort: out of memory\n");
-            rc = 1;
-        } else if (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout) != 0) {
-            rc = 1;
-        }
+        rc = crlm_cli_write_stdout(&out) ? 0 : 1;
     }
     crlm_buf_free(&out);
     crlm_cohort_result_free(res);

@@ -36,26 +36,6 @@ static const char usage[] =
     "  --svg FILE      also write a spider plot (one case) or a waterfall plot (cohort)\n"
     "  --profile FILE  thresholds from FILE instead of the built-in default profile\n";
 
-static bool write_file(const char *path, const crlm_buf *b)
-{
-    if (b->failed) {
-        fprintf(stderr, "crlm response: out of memory while drawing %s\n", path);
-        return false;
-    }
-    FILE *f = fopen(path, "wb");
-    if (!f || (b->len && fwrite(b->data, 1, b->len, f) != b->len)) {
-        fprintf(stderr, "crlm response: cannot write %s: %s\n", path, strerror(errno));
-        if (f)
-            fclose(f);
-        return false;
-    }
-    if (fclose(f) != 0) {
-        fprintf(stderr, "crlm response: cannot write %s: %s\n", path, strerror(errno));
-        return false;
-    }
-    return true;
-}
-
 typedef struct cohort_ctx {
     const char *source;
     bool write_failed;
@@ -127,7 +107,7 @@ static int run_cohort(const char *path, bool jsonl, bool sorted, const char *svg
     if (svg && rc != 1) {
         crlm_buf b = {0};
         crlm_waterfall_write_svg(sum.waterfall, sum.n_waterfall, "Best change from baseline", &b);
-        if (!write_file(svg, &b))
+        if (!crlm_cli_write_file(svg, &b))
             rc = 1;
         crlm_buf_free(&b);
     }
@@ -168,7 +148,7 @@ static int run_case(const char *path, bool text, const char *svg, const crlm_pro
             if (svg && rc == 0) {
                 crlm_buf b = {0};
                 crlm_response_write_spider_svg(r, c, &b);
-                if (!write_file(svg, &b))
+                if (!crlm_cli_write_file(svg, &b))
                     rc = 1;
                 crlm_buf_free(&b);
             }
