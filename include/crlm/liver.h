@@ -54,7 +54,9 @@ typedef struct crlm_liver {
     double kgr_pct_per_week;     /* hypertrophy / weeks from PVE to the first volumetry after */
     double weeks_after_pve;
     crlm_tri kgr_adequate;
-    crlm_tri resectable;
+    crlm_tri technically_resectable; /* margin, contiguous segments, vessels, drainage: all but
+                                        the remnant's size */
+    crlm_tri resectable;      /* technically_resectable and adequate */
     unsigned missing;            /* bits (1u << crlm_liver_input) */
 } crlm_liver;
 

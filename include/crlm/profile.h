@@ -62,6 +62,7 @@ extern "C" {
     X(CHEMO_EXPOSURE_RULE, "chemo_exposure_rule", CHOICE, 0, 0, "any|over_min_weeks")          \
     X(CHEMO_EXPOSURE_MIN_WEEKS, "chemo_exposure_min_weeks", NUM, 0, 520, NULL)                 \
     X(KGR_MIN_PCT_PER_WEEK, "kgr_min_pct_per_week", NUM, 0, 100, NULL)                         \
+    X(REMNANT_MIN_SEGMENTS, "remnant_min_contiguous_segments", NUM, 1, 8, NULL)                \
     X(BEVACIZUMAB_MIN_DAYS, "bevacizumab_min_days", NUM, 0, 365, NULL)                         \
     X(BEVACIZUMAB_CRITICAL_UNDER_DAYS, "bevacizumab_critical_under_days", NUM, 0, 365, NULL)   \
     X(PROLONGED_CHEMO_CYCLES, "prolonged_chemo_cycles", NUM, 1, 100, NULL)                     \

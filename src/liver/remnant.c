@@ -223,7 +223,8 @@ void crlm_liver_compute(const crlm_case *c, const crlm_profile *p, crlm_liver *o
                       : pl->expected_margin == CRLM_MARGIN_R2    ? CRLM_TRI_FALSE
                                                                  : CRLM_TRI_TRUE;
     crlm_tri segs = pl->remnant_contiguous_segments < 0    ? CRLM_TRI_UNKNOWN
-                    : pl->remnant_contiguous_segments >= 2 ? CRLM_TRI_TRUE
+                    : pl->remnant_contiguous_segments >=
+                            crlm_profile_num(p, CRLM_P_REMNANT_MIN_SEGMENTS) ? CRLM_TRI_TRUE
                                                            : CRLM_TRI_FALSE;
     if (margin == CRLM_TRI_UNKNOWN)
         out->missing |= MISS(MARGIN);
@@ -236,5 +237,6 @@ void crlm_liver_compute(const crlm_case *c, const crlm_profile *p, crlm_liver *o
     crlm_tri r = tri_and(margin, segs);
     r = tri_and(r, pl->inflow_outflow_preserved);
     r = tri_and(r, pl->biliary_drainage_preserved);
+    out->technically_resectable = r;
     out->resectable = tri_and(r, out->adequate);
 }

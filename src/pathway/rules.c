@@ -246,29 +246,6 @@ static void need_liver(ctx *x)
             need(x, crlm_liver_input_name((crlm_liver_input)i));
 }
 
-/* Is the liver technically resectable apart from the remnant? (margin, segments, vessels,
- * drainage) */
-static crlm_tri technical(const crlm_case *c)
-{
-    const crlm_plan *p = &c->plan;
-    crlm_tri t[4] = {
-        p->expected_margin == CRLM_MARGIN_UNKNOWN ? CRLM_TRI_UNKNOWN
-        : p->expected_margin == CRLM_MARGIN_R2    ? CRLM_TRI_FALSE
-                                                  : CRLM_TRI_TRUE,
-        p->remnant_contiguous_segments < 0    ? CRLM_TRI_UNKNOWN
-        : p->remnant_contiguous_segments >= 2 ? CRLM_TRI_TRUE
-                                              : CRLM_TRI_FALSE,
-        p->inflow_outflow_preserved, p->biliary_drainage_preserved};
-    crlm_tri r = CRLM_TRI_TRUE;
-    for (int i = 0; i < 4; i++) {
-        if (t[i] == CRLM_TRI_FALSE)
-            return CRLM_TRI_FALSE;
-        if (t[i] == CRLM_TRI_UNKNOWN)
-            r = CRLM_TRI_UNKNOWN;
-    }
-    return r;
-}
-
 static void describe_liver(const crlm_liver *l, char *buf, size_t size)
 {
     if (CRLM_KNOWN(l->sflr_pct)) {
@@ -288,7 +265,7 @@ static void describe_liver(const crlm_liver *l, char *buf, size_t size)
 static crlm_tri judge_resectability(ctx *x, bool after_chemo)
 {
     const crlm_liver *l = x->in->liver;
-    crlm_tri tech = technical(x->in->c);
+    crlm_tri tech = x->in->liver->technically_resectable;
     char lv[160];
     describe_liver(l, lv, sizeof lv);
     if (tech == CRLM_TRI_FALSE) {

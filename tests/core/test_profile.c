@@ -3,7 +3,7 @@
  * not change the hash but any value does, and a profile is validated as strictly as a case. */
 #include "test_util.h"
 
-#define DEFAULT_SHA256 "9ae0838c7709e608bd51e8a7147c33655402640b173ef4762d65ffc1fd9abb13"
+#define DEFAULT_SHA256 "a63c167923d13d2c830b83e19e2bbbfeb18181414651e2587d39bf21f8aa3e53"
 
 static char *default_text(size_t *len) { return test_read_file("profiles/default.json", len); }
 
