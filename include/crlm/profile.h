@@ -53,6 +53,7 @@ extern "C" {
     X(RECIST_CONFIRMATION_MIN_DAYS, "recist_confirmation_min_days", NUM, 0, 365, NULL)         \
     X(RECIST_SD_MIN_DAYS, "recist_sd_min_days", NUM, 0, 365, NULL)                             \
     X(CEA_UPPER_NORMAL_NG_ML, "cea_upper_normal_ng_ml", NUM, 0, 1000, NULL)                    \
+    X(CEA_AFTER_IMAGING_MAX_DAYS, "cea_after_imaging_max_days", NUM, 0, 90, NULL)              \
     X(BSA_FORMULA, "bsa_formula", CHOICE, 0, 0, "mosteller|dubois")                            \
     X(TLV_INTERCEPT_ML, "tlv_intercept_ml", NUM, -10000, 10000, NULL)                          \
     X(TLV_SLOPE_ML_PER_M2, "tlv_slope_ml_per_m2", NUM, 0, 10000, NULL)                         \

@@ -96,6 +96,7 @@ typedef struct crlm_recist_thresholds {
     int confirmation_min_days;    /* 28 */
     int sd_min_days;              /* 42: SD counts for the best response from day 42 */
     double cea_upper_normal_ng_ml; /* 5 */
+    int cea_after_imaging_max_days; /* 14: a CEA this many days after a scan still counts */
 } crlm_recist_thresholds;
 
 void crlm_recist_thresholds_from_profile(const crlm_profile *p, crlm_recist_thresholds *t);

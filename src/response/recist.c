@@ -77,6 +77,7 @@ void crlm_recist_thresholds_from_profile(const crlm_profile *p, crlm_recist_thre
     t->confirmation_min_days = (int)lround(crlm_profile_num(p, CRLM_P_RECIST_CONFIRMATION_MIN_DAYS));
     t->sd_min_days = (int)lround(crlm_profile_num(p, CRLM_P_RECIST_SD_MIN_DAYS));
     t->cea_upper_normal_ng_ml = crlm_profile_num(p, CRLM_P_CEA_UPPER_NORMAL_NG_ML);
+    t->cea_after_imaging_max_days = (int)crlm_profile_num(p, CRLM_P_CEA_AFTER_IMAGING_MAX_DAYS);
 }
 
 /* PD against the nadir: both the relative and the absolute increase, inclusive. A nadir of 0

@@ -25,8 +25,8 @@
  *     in the check.
  *   - The marker part of the non-target response exists when the last CEA on or before the
  *     baseline was above the upper normal limit; it is met by the last CEA after the baseline
- *     and at most 14 days after the time point (labs are drawn around restaging) being under
- *     that limit. */
+ *     and at most the profile's cea_after_imaging_max_days (14) after the time point (labs
+ *     are drawn around restaging) being under that limit. */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -36,7 +36,6 @@
 #include "response/response_internal.h"
 
 #define EV_RECIST "eisenhauer-2009"
-enum { CEA_WINDOW_DAYS = 14 };
 
 typedef struct engine {
     const crlm_case *c;
@@ -275,8 +274,8 @@ static crlm_recist non_target_response(const engine *e, const crlm_study *s,
     bool marker_met = true, marker_unknown = false;
     if (marker) {
         /* labs are drawn around restaging, not on the day: accept a value up to
-         * CEA_WINDOW_DAYS after the study (never one from before the baseline) */
-        double now = cea_on_or_before(e->c, s->date + CEA_WINDOW_DAYS, b->date);
+         * the profile's window after the study (never one from before the baseline) */
+        double now = cea_on_or_before(e->c, s->date + e->t->cea_after_imaging_max_days, b->date);
         if (!CRLM_KNOWN(now))
             marker_unknown = true;
         else

@@ -3,7 +3,7 @@
  * not change the hash but any value does, and a profile is validated as strictly as a case. */
 #include "test_util.h"
 
-#define DEFAULT_SHA256 "a63c167923d13d2c830b83e19e2bbbfeb18181414651e2587d39bf21f8aa3e53"
+#define DEFAULT_SHA256 "fe372e3d4f328e23dc01fec33b777c6e765ee8c55b6a232ff3530927617aaa00"
 
 static char *default_text(size_t *len) { return test_read_file("profiles/default.json", len); }
 
