@@ -105,6 +105,8 @@ static void threshold(const crlm_case *c, const crlm_profile *p, crlm_liver *out
     int cycles = total_cycles(c, &cycles_unknown);
     if (cycles >= crlm_profile_num(p, CRLM_P_FLR_CHEMO_CYCLES))
         out->chemo_exposed = CRLM_TRI_TRUE;
+    else if (cycles_unknown && out->chemo_exposed == CRLM_TRI_FALSE)
+        out->chemo_exposed = CRLM_TRI_UNKNOWN; /* unrecorded cycles might reach the limit */
     if (injured(lc)) {
         out->threshold_min_pct = out->threshold_max_pct = hurt;
         out->threshold_reason = "injured liver (cirrhosis, fibrosis, steatohepatitis or sinusoidal injury)";

@@ -125,6 +125,13 @@ static void cycles_raise_the_threshold(void **state)
                  VOL(400), w);
     assert_int_equal(l.chemo_exposed, CRLM_TRI_TRUE);
     assert_true(l.threshold_min_pct == 30);
+    /* cycles not recorded: they might reach 9, so exposure is unknown, not "none" */
+    l = liver_of(PATIENT(",\"liver_condition\":\"normal\"")
+                 ",\"chemotherapy\":[{\"line\":1,\"started_on\":\"2024-03-01\",\"ended_on\":\"2024-04-26\"}],"
+                 VOL(400), w);
+    assert_int_equal(l.chemo_exposed, CRLM_TRI_UNKNOWN);
+    assert_true(l.threshold_min_pct == 20 && l.threshold_max_pct == 30);
+    assert_int_equal(l.adequate, CRLM_TRI_UNKNOWN); /* 23.5 % */
     crlm_profile_free(w);
 }
 
