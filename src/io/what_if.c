@@ -146,15 +146,16 @@ crlm_status crlm_case_read_what_if(const char *json, size_t len, const char *con
 {
     *original = *changed = NULL;
     *what_if = (crlm_what_if){0};
-    crlm_status st = crlm_case_read(json, len, p, original, errors);
-    if (st != CRLM_OK)
-        return st;
+    /* One parse: the original is read from the tree (a case copies what it keeps into its own
+     * arena), then the same tree is edited and read again. */
     crlm__jv jv = {.errors = errors};
     json_t *root = crlm__jv_parse(&jv, json, len, CRLM_CASE_MAX_BYTES, CRLM_CASE_MAX_DEPTH);
-    if (!root) {
-        crlm_case_free(*original);
-        *original = NULL;
+    if (!root)
         return jv.first;
+    crlm_status st = crlm_case_from_json(root, p, original, errors);
+    if (st != CRLM_OK) {
+        json_decref(root);
+        return st;
     }
     bool ok = n_assignments <= CRLM_WHATIF_MAX;
     if (!ok) {
