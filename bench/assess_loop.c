@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "crlm/case_read.h"
 #include "crlm/crlm.h"
+#include "crlm/profile_read.h"
 
 static double now_s(void)
 {

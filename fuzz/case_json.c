@@ -5,6 +5,8 @@
 #include <stdint.h>
 
 #include "crlm/case.h"
+#include "crlm/case_read.h"
+#include "crlm/profile_read.h"
 #include "crlm/report.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

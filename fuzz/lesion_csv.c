@@ -9,7 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crlm/lesion_table.h"
 #include "crlm/profile.h"
+#include "crlm/profile_read.h"
 #include "crlm/recist.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

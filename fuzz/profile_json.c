@@ -4,6 +4,7 @@
 #include <stdint.h>
 
 #include "crlm/profile.h"
+#include "crlm/profile_read.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crlm/profile_read.h"
 #include "crlm/report.h"
 #include "crlm/whatif.h"
 

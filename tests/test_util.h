@@ -14,7 +14,9 @@
 #include <cmocka.h>
 
 #include "crlm/case.h"
+#include "crlm/case_read.h"
 #include "crlm/profile.h"
+#include "crlm/profile_read.h"
 
 /* The default profile shared by a test file's group: `cmocka_run_group_tests(tests,
  * test_profile_setup, test_profile_teardown)`, then TEST_PROFILE in the tests. */

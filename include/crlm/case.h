@@ -10,7 +10,11 @@
  * Everything a case points to lives in the case's own arena; crlm_case_free frees it all.
  *
  * Derived fields (sidedness, RAS, node status from N stage, synchronous from dates, the
- * assessment date) are computed once by the reader, each with a flag saying it was derived.
+ * assessment date) are computed once by the reader, each with a flag saying it was derived;
+ * the rules that derive them live here, below every reader.
+ *
+ * This is the model layer: it sits below every module that computes on a case and below the
+ * readers that build one (docs/ARCHITECTURE.md).
  */
 #ifndef CRLM_CASE_H
 #define CRLM_CASE_H
@@ -22,6 +26,7 @@
 #include "crlm/date.h"
 #include "crlm/enums.h"
 #include "crlm/error.h"
+#include "crlm/tri.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -29,7 +34,6 @@ extern "C" {
 
 #define CRLM_KNOWN(x) (!isnan(x))
 
-typedef enum crlm_tri { CRLM_TRI_UNKNOWN = 0, CRLM_TRI_FALSE = 1, CRLM_TRI_TRUE = 2 } crlm_tri;
 typedef enum crlm_side { CRLM_SIDE_UNKNOWN = 0, CRLM_SIDE_RIGHT, CRLM_SIDE_LEFT } crlm_side;
 
 /* Hard limits: input beyond them is refused with E_LIMIT, so hostile input cannot exhaust
@@ -156,19 +160,8 @@ typedef struct crlm_case {
     crlm_plan plan;
 } crlm_case;
 
-typedef struct crlm_profile crlm_profile;
-
-/* Reads and validates one case from JSON text (not necessarily NUL-terminated). `source`
- * names the input in nothing but error texts. On success *out owns a new case (free with
- * crlm_case_free) and CRLM_OK is returned. On failure *out is NULL, every problem found is
- * appended to `errors` (may be NULL), and the first problem's code is returned. The profile
- * supplies the synchronous window; NULL means the built-in default. */
-crlm_status crlm_case_read(const char *json, size_t len, const crlm_profile *profile,
-                           crlm_case **out, crlm_errors *errors);
-/* As crlm_case_read, from an already-parsed jansson value (json_t *), for callers that parse
- * JSON themselves (the HTTP server, the FHIR mapper). */
-crlm_status crlm_case_from_json(const void *json_value, const crlm_profile *profile,
-                                crlm_case **out, crlm_errors *errors);
+/* Frees a case and everything it points to (the case's arena). NULL is a no-op. Cases come
+ * from the readers (crlm/case_read.h, and the FHIR mapping). */
 void crlm_case_free(crlm_case *c);
 
 /* Convenience: has this line of chemotherapy this agent? */
@@ -178,6 +171,15 @@ static inline bool crlm_line_has(const crlm_chemo_line *l, crlm_agent a)
 }
 /* Body-mass index from the patient's height and weight; NaN when either is unknown. */
 double crlm_patient_bmi(const crlm_patient *p);
+
+/* Values the case format derives from others, one definition each (docs/case-format.md), so
+ * every reader (JSON, FHIR) derives them alike. */
+/* Right: caecum to transverse colon; left: splenic flexure to rectum (EVIDENCE: seed:25). */
+crlm_side crlm_site_side(crlm_site s);
+/* Node-positive from the N stage: N1/N2 and their subdivisions yes, N0 no, NX unknown. */
+crlm_tri crlm_n_stage_node_positive(crlm_n_stage n);
+/* RAS: mutant if KRAS or NRAS is, wild type only when both are known wild type. */
+crlm_mutation crlm_ras_of(crlm_mutation kras, crlm_mutation nras);
 
 #ifdef __cplusplus
 }

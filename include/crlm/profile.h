@@ -84,13 +84,8 @@ typedef enum crlm_param {
 
 typedef struct crlm_profile crlm_profile;
 
-/* A new copy of the built-in default profile; free with crlm_profile_free. Returns NULL only
- * when out of memory. */
-crlm_profile *crlm_profile_default_new(void);
-/* Reads a profile from JSON text; strict like a case. On failure *out is NULL and every
- * problem is appended to `errors`. */
-crlm_status crlm_profile_read(const char *json, size_t len, crlm_profile **out,
-                              crlm_errors *errors);
+/* Profiles are made by a reader (crlm/profile_read.h: a file, or the built-in default).
+ * NULL is a no-op. */
 void crlm_profile_free(crlm_profile *p);
 
 /* The parameter's value: the number, 0/1 for a FLAG, the choice index for a CHOICE. */

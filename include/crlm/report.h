@@ -10,6 +10,7 @@
 
 #include "crlm/buf.h"
 #include "crlm/case.h"
+#include "crlm/change.h"
 #include "crlm/error.h"
 #include "crlm/profile.h"
 #include "crlm/scores.h"
@@ -35,6 +36,12 @@ void crlm_report_write_text(const crlm_report *r, crlm_buf *out); /* a one-scree
 void crlm_report_write_spider_svg(const crlm_report *r, crlm_buf *out);
 /* One self-contained printable HTML page (no external resources). */
 void crlm_report_write_html(const crlm_report *r, crlm_buf *out);
+
+/* Marks `changed` as a what-if of `original`: its renderings then show the changes and what
+ * they changed (recommendation, options, checks). Both reports and `what_if` are borrowed and
+ * must outlive `changed`'s renderings. */
+void crlm_report_set_what_if(crlm_report *changed, const crlm_report *original,
+                             const crlm_what_if *what_if);
 
 /* A JSON error object for batch output:
  * {"format":"crlm-error/1","source":"FILE","line":N,"errors":[{code,pointer,expected,found}]}. */

@@ -2,28 +2,19 @@
  * what that changes in the assessment. Changes are RFC 6901 JSON pointers into the case file
  * with a JSON value (`/volumetry/0/flr_ml=520`, `/primary/symptomatic=true`,
  * `/cea/0/value_ng_ml=null` to make a value unknown); a value that is not JSON is taken as a
- * string (`/primary/site=rectum`). The changed case is validated like any case. */
+ * string (`/primary/site=rectum`). The changed case is validated like any case. A reader:
+ * it sits with the case JSON reader, above the model. */
 #ifndef CRLM_WHATIF_H
 #define CRLM_WHATIF_H
 
 #include "crlm/case.h"
-#include "crlm/report.h"
+#include "crlm/change.h"
+#include "crlm/error.h"
+#include "crlm/profile.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-#define CRLM_WHATIF_MAX 16
-typedef struct crlm_change {
-    char pointer[192];
-    char before[160];   /* the JSON text of the old value, "(absent)" when there was none */
-    char after[160];
-} crlm_change;
-
-typedef struct crlm_what_if {
-    size_t n;
-    crlm_change changes[CRLM_WHATIF_MAX];
-} crlm_what_if;
 
 /* Reads a case as given (*original) and with the assignments applied (*changed); both owned
  * by the caller (crlm_case_free). On failure both are NULL and `errors` says why: an
@@ -33,12 +24,6 @@ crlm_status crlm_case_read_what_if(const char *json, size_t len, const char *con
                                    size_t n_assignments, const crlm_profile *p,
                                    crlm_case **original, crlm_case **changed,
                                    crlm_what_if *what_if, crlm_errors *errors);
-
-/* Marks `changed` as a what-if of `original`: its renderings then show the changes and what
- * they changed (recommendation, options, checks). Both reports and `what_if` are borrowed and
- * must outlive `changed`'s renderings. */
-void crlm_report_set_what_if(crlm_report *changed, const crlm_report *original,
-                             const crlm_what_if *what_if);
 
 #ifdef __cplusplus
 }

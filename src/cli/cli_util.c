@@ -10,6 +10,7 @@
 #endif
 #include <stdlib.h>
 #include <string.h>
+#include "crlm/profile_read.h"
 
 bool crlm_cli_read_file(const char *path, size_t max, char **data, size_t *len, bool *too_large)
 {

@@ -8,6 +8,7 @@
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "crlm/case.h"
+#include "crlm/case_read.h"
 #include "crlm/report.h"
 #include "crlm/whatif.h"
 

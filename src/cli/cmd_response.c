@@ -19,7 +19,9 @@
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "crlm/case.h"
+#include "crlm/case_read.h"
 #include "crlm/csv.h"
+#include "crlm/lesion_table.h"
 #include "crlm/recist.h"
 
 static const char usage[] =

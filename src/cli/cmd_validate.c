@@ -6,6 +6,8 @@
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "crlm/case.h"
+#include "crlm/case_read.h"
+#include "crlm/profile_read.h"
 
 int crlm_cmd_validate(int argc, char **argv)
 {

@@ -6,7 +6,8 @@
 #include <stdbool.h>
 
 #include "crlm/buf.h"
-#include "crlm/case.h"
+#include "crlm/date.h"
+#include "crlm/tri.h"
 
 /* `"key":`, preceded by a comma unless *first (which it then clears). */
 void crlm__json_key(crlm_buf *b, const char *key, bool *first);

@@ -1,32 +1,20 @@
-/* Profiles (see profile.h): strict reading, the canonical form and its SHA-256.
- *
- * The canonical form is the document re-serialised by jansson with sorted keys and no
- * whitespace; jansson writes reals with 17 significant digits, so the form is a pure function
- * of the values. The built-in default is profiles/default.json compiled in verbatim and read
- * through exactly the same path as a file, so both hash identically.
+/* Profiles (see profile.h): the parameter table, the lookup every computing module uses, and
+ * the few calls a profile reader builds a profile with. Reading a profile from JSON is a
+ * reader's job (src/io/profile_read.c): the ground floor knows no JSON.
  */
-#include "crlm/profile.h"
+#include "core/profile_build.h"
 
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/sha256.h"
-#include "io/jsonv.h"
-
-extern const unsigned char crlm__default_profile_json[];
-extern const size_t crlm__default_profile_len;
-
-enum kind { NUM, FLAG, CHOICE };
-
 static const struct {
     const char *key;
-    enum kind kind;
+    crlm__param_kind kind;
     double lo, hi;
     const char *choices;
 } params[CRLM_PARAM_COUNT] = {
-#define P(id, key, kind, lo, hi, choices) {key, kind, lo, hi, choices},
+#define P(id, key, kind, lo, hi, choices) {key, CRLM__PARAM_##kind, lo, hi, choices},
     CRLM_PARAM_TABLE(P)
 #undef P
 };
@@ -57,190 +45,25 @@ void crlm_profile_free(crlm_profile *p)
     free(p);
 }
 
-/* Index of `s` among the '|'-separated choices, or -1. */
-static int choice_index(const char *choices, const char *s)
+crlm__param_kind crlm__param_kind_of(crlm_param id) { return params[id].kind; }
+double crlm__param_lo(crlm_param id) { return params[id].lo; }
+double crlm__param_hi(crlm_param id) { return params[id].hi; }
+const char *crlm__param_choices(crlm_param id) { return params[id].choices; }
+
+crlm_profile *crlm__profile_new(void) { return calloc(1, sizeof(crlm_profile)); }
+
+void crlm__profile_set(crlm_profile *p, crlm_param id, double value) { p->value[id] = value; }
+
+void crlm__profile_set_evidence(crlm_profile *p, crlm_param id, char *evidence)
 {
-    size_t n = strlen(s);
-    int i = 0;
-    for (const char *c = choices; *c; i++) {
-        const char *end = strchr(c, '|');
-        size_t len = end ? (size_t)(end - c) : strlen(c);
-        if (len == n && strncmp(c, s, n) == 0)
-            return i;
-        if (!end)
-            break;
-        c = end + 1;
-    }
-    return -1;
+    free(p->evidence[id]);
+    p->evidence[id] = evidence;
 }
 
-/* An evidence id: a string of 1 to 64 characters. The same test sizes and fills the joined
- * list, so an invalid id (reported as an error) is never copied. */
-static bool evidence_ok(const json_t *e)
+void crlm__profile_set_identity(crlm_profile *p, const char *name, const char *sha256)
 {
-    return json_is_string(e) && json_string_length(e) > 0 && json_string_length(e) <= 64 &&
-           strlen(json_string_value(e)) == json_string_length(e);
-}
-
-static void read_param(crlm__jv *jv, crlm_profile *p, size_t i, const json_t *obj)
-{
-    static const char *const keys[] = {"value", "evidence", "note", NULL};
-    if (!crlm__jv_is_object(jv, obj, NULL))
-        return;
-    crlm__jv_known_keys(jv, obj, keys);
-    switch (params[i].kind) {
-    case NUM:
-        crlm__jv_number(jv, obj, "value", params[i].lo, params[i].hi, true, &p->value[i]);
-        break;
-    case FLAG: {
-        bool b = false;
-        if (crlm__jv_bool(jv, obj, "value", true, &b))
-            p->value[i] = b;
-        break;
-    }
-    case CHOICE: {
-        const char *s = NULL;
-        if (crlm__jv_string(jv, obj, "value", 64, true, &s)) {
-            int c = choice_index(params[i].choices, s);
-            if (c < 0) {
-                char expected[128], found[96];
-                snprintf(expected, sizeof expected, "one of %s", params[i].choices);
-                crlm__jv_describe(json_object_get(obj, "value"), found, sizeof found);
-                crlm__jv_error(jv, "value", CRLM_E_ENUM, expected, found);
-            } else {
-                p->value[i] = c;
-            }
-        }
-        break;
-    }
-    }
-    const char *note = NULL;
-    crlm__jv_string(jv, obj, "note", 1000, false, &note);
-    const json_t *ev = crlm__jv_array(jv, obj, "evidence", 20);
-    if (!ev || json_array_size(ev) == 0) {
-        if (!json_object_get(obj, "evidence") || ev)
-            crlm__jv_error(jv, "evidence", CRLM_E_MISSING,
-                           "a non-empty array of evidence ids", "nothing");
-        return;
-    }
-    size_t total = 1;
-    size_t old = crlm__jv_push_key(jv, "evidence");
-    for (size_t k = 0; k < json_array_size(ev); k++) {
-        const json_t *e = json_array_get(ev, k);
-        if (!evidence_ok(e)) {
-            char found[96];
-            crlm__jv_describe(e, found, sizeof found);
-            size_t o2 = crlm__jv_push_index(jv, k);
-            crlm__jv_error(jv, NULL, CRLM_E_TYPE, "an evidence id such as \"seed:6\"", found);
-            crlm__jv_pop(jv, o2);
-            continue;
-        }
-        total += json_string_length(e) + 2;
-    }
-    crlm__jv_pop(jv, old);
-    char *s = malloc(total);
-    if (!s) {
-        jv->nomem = true;
-        return;
-    }
-    s[0] = '\0';
-    for (size_t k = 0; k < json_array_size(ev); k++) {
-        const json_t *e = json_array_get(ev, k);
-        if (!evidence_ok(e))
-            continue;
-        if (s[0])
-            strcat(s, ", ");
-        strcat(s, json_string_value(e));
-    }
-    free(p->evidence[i]);
-    p->evidence[i] = s;
-}
-
-static bool hash_canonical(const json_t *root, char out[65])
-{
-    char *canon = json_dumps(root, JSON_SORT_KEYS | JSON_COMPACT | JSON_ENSURE_ASCII);
-    if (!canon)
-        return false;
-    uint8_t md[32];
-    crlm__sha256(canon, strlen(canon), md);
-    free(canon);
-    for (unsigned i = 0; i < 32; i++)
-        snprintf(out + 2 * i, 3, "%02x", md[i]);
-    return true;
-}
-
-crlm_status crlm_profile_read(const char *json, size_t len, crlm_profile **out,
-                              crlm_errors *errors)
-{
-    *out = NULL;
-    crlm__jv jv = {.errors = errors};
-    json_t *root = crlm__jv_parse(&jv, json, len, 1u << 20, 6);
-    if (!root)
-        return jv.first;
-    crlm_profile *p = calloc(1, sizeof *p);
-    if (!p) {
-        json_decref(root);
-        return CRLM_E_NOMEM;
-    }
-    if (crlm__jv_is_object(&jv, root, NULL)) {
-        static const char *const keys[] = {"format", "name", "description", "parameters", NULL};
-        crlm__jv_known_keys(&jv, root, keys);
-        const char *format = NULL, *name = NULL, *desc = NULL;
-        if (crlm__jv_string(&jv, root, "format", 64, true, &format) &&
-            strcmp(format, "crlm-profile/1") != 0) {
-            char found[96];
-            crlm__jv_describe(json_object_get(root, "format"), found, sizeof found);
-            crlm__jv_error(&jv, "format", CRLM_E_FORMAT, "\"crlm-profile/1\"", found);
-        }
-        if (crlm__jv_string(&jv, root, "name", 64, true, &name))
-            snprintf(p->name, sizeof p->name, "%s", name);
-        crlm__jv_string(&jv, root, "description", 4000, false, &desc);
-        const json_t *ps = crlm__jv_member(root, "parameters");
-        if (!ps) {
-            crlm__jv_error(&jv, "parameters", CRLM_E_MISSING, "an object of parameters",
-                           "nothing");
-        } else if (crlm__jv_is_object(&jv, ps, "parameters")) {
-            size_t old = crlm__jv_push_key(&jv, "parameters");
-            const char *keys_all[CRLM_PARAM_COUNT + 1];
-            for (size_t i = 0; i < CRLM_PARAM_COUNT; i++)
-                keys_all[i] = params[i].key;
-            keys_all[CRLM_PARAM_COUNT] = NULL;
-            crlm__jv_known_keys(&jv, ps, keys_all);
-            for (size_t i = 0; i < CRLM_PARAM_COUNT; i++) {
-                const json_t *v = json_object_get(ps, params[i].key);
-                if (!v) {
-                    crlm__jv_error(&jv, params[i].key, CRLM_E_MISSING,
-                                   "every parameter of the profile, with its value and evidence",
-                                   "nothing");
-                    continue;
-                }
-                size_t o2 = crlm__jv_push_key(&jv, params[i].key);
-                read_param(&jv, p, i, v);
-                crlm__jv_pop(&jv, o2);
-            }
-            crlm__jv_pop(&jv, old);
-        }
-    }
-    if (jv.count == 0 && !jv.nomem && !hash_canonical(root, p->sha256))
-        jv.nomem = true;
-    json_decref(root);
-    if (jv.nomem && jv.count == 0) {
-        crlm_profile_free(p);
-        return CRLM_E_NOMEM;
-    }
-    if (jv.count > 0) {
-        crlm_profile_free(p);
-        return jv.first;
-    }
-    *out = p;
-    return CRLM_OK;
-}
-
-crlm_profile *crlm_profile_default_new(void)
-{
-    crlm_profile *p = NULL;
-    if (crlm_profile_read((const char *)crlm__default_profile_json, crlm__default_profile_len,
-                          &p, NULL) != CRLM_OK)
-        return NULL;
-    return p;
+    if (name)
+        snprintf(p->name, sizeof p->name, "%s", name);
+    if (sha256)
+        snprintf(p->sha256, sizeof p->sha256, "%s", sha256);
 }

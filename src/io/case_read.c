@@ -15,17 +15,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/arena.h"
-#include "crlm/case.h"
+#include "case/case_alloc.h"
+#include "crlm/case_read.h"
 #include "crlm/profile.h"
+#include "crlm/profile_read.h"
 #include "io/jsonv.h"
 
-/* The arena travels with the case, just before it in memory, so the public struct needs no
- * private field. */
-typedef struct owned_case {
-    crlm__arena arena;
-    crlm_case c;
-} owned_case;
 
 typedef struct reader {
     crlm__jv jv;
@@ -112,33 +107,6 @@ static void read_patient(reader *r, const json_t *o)
 }
 
 /* --- primary ----------------------------------------------------------------------------- */
-static crlm_side side_of(crlm_site s)
-{
-    switch (s) {
-    case CRLM_SITE_CECUM:
-    case CRLM_SITE_ASCENDING:
-    case CRLM_SITE_HEPATIC_FLEXURE:
-    case CRLM_SITE_TRANSVERSE: return CRLM_SIDE_RIGHT;
-    case CRLM_SITE_SPLENIC_FLEXURE:
-    case CRLM_SITE_DESCENDING:
-    case CRLM_SITE_SIGMOID:
-    case CRLM_SITE_RECTOSIGMOID:
-    case CRLM_SITE_RECTUM: return CRLM_SIDE_LEFT;
-    default: return CRLM_SIDE_UNKNOWN;
-    }
-}
-
-static crlm_tri nodes_from_stage(crlm_n_stage n)
-{
-    switch (n) {
-    case CRLM_N_0: return CRLM_TRI_FALSE;
-    case CRLM_N_UNKNOWN:
-    case CRLM_N_NX:
-    case CRLM_N_COUNT__: return CRLM_TRI_UNKNOWN;
-    default: return CRLM_TRI_TRUE;
-    }
-}
-
 static void read_primary(reader *r, const json_t *o)
 {
     static const char *const keys[] = {"site", "diagnosed_on", "resected_on", "symptomatic",
@@ -148,7 +116,7 @@ static void read_primary(reader *r, const json_t *o)
     int e;
     if (crlm__jv_enum(&r->jv, o, "site", CRLM_ENUM_SITE, false, &e))
         p->site = (crlm_site)e;
-    p->side = side_of(p->site);
+    p->side = crlm_site_side(p->site);
     read_date(r, o, "diagnosed_on", false, false, &p->diagnosed_on);
     if (read_date(r, o, "resected_on", false, false, &p->resected_on) &&
         CRLM_DATE_KNOWN(p->diagnosed_on) && p->resected_on < p->diagnosed_on)
@@ -159,7 +127,7 @@ static void read_primary(reader *r, const json_t *o)
         p->t_stage = (crlm_t_stage)e;
     if (crlm__jv_enum(&r->jv, o, "n_stage", CRLM_ENUM_NSTAGE, false, &e))
         p->n_stage = (crlm_n_stage)e;
-    crlm_tri from_stage = nodes_from_stage(p->n_stage);
+    crlm_tri from_stage = crlm_n_stage_node_positive(p->n_stage);
     if (crlm__jv_tri(&r->jv, o, "node_positive", &p->node_positive)) {
         if (from_stage != CRLM_TRI_UNKNOWN && from_stage != p->node_positive)
             conflict(r, "node_positive", "agreement with n_stage",
@@ -186,15 +154,6 @@ static void read_molecular(reader *r, const json_t *o)
         m->braf_v600e = (crlm_mutation)e;
     if (crlm__jv_enum(&r->jv, o, "msi", CRLM_ENUM_MSI, false, &e))
         m->msi = (crlm_msi)e;
-}
-
-static crlm_mutation ras_of(crlm_mutation kras, crlm_mutation nras)
-{
-    if (kras == CRLM_MUT_MUTANT || nras == CRLM_MUT_MUTANT)
-        return CRLM_MUT_MUTANT;
-    if (kras == CRLM_MUT_WILD_TYPE && nras == CRLM_MUT_WILD_TYPE)
-        return CRLM_MUT_WILD_TYPE;
-    return CRLM_MUT_UNKNOWN;
 }
 
 /* --- liver metastases -------------------------------------------------------------------- */
@@ -603,21 +562,6 @@ static bool id_ok(const char *s)
     return true;
 }
 
-static void init_unknowns(crlm_case *c)
-{
-    c->assessed_on = CRLM_DATE_UNKNOWN;
-    c->patient.age_years = -1;
-    c->patient.birth_date = CRLM_DATE_UNKNOWN;
-    c->patient.height_cm = c->patient.weight_kg = NAN;
-    c->patient.ecog = -1;
-    c->primary.diagnosed_on = c->primary.resected_on = CRLM_DATE_UNKNOWN;
-    c->liver.detected_on = CRLM_DATE_UNKNOWN;
-    c->liver.count = -1;
-    c->liver.largest_mm = NAN;
-    c->plan.planned_on = c->plan.pve_on = CRLM_DATE_UNKNOWN;
-    c->plan.remnant_contiguous_segments = -1;
-}
-
 typedef void (*object_reader)(reader *, const json_t *);
 typedef void (*array_reader)(reader *, const json_t *);
 
@@ -685,7 +629,7 @@ static void read_root(reader *r, const json_t *root)
         c->assessed_on = r->latest;
         c->assessed_on_derived = true;
     }
-    c->molecular.ras = ras_of(c->molecular.kras, c->molecular.nras);
+    c->molecular.ras = crlm_ras_of(c->molecular.kras, c->molecular.nras);
     derive_synchronous(r);
     crlm_patient *p = &c->patient;
     if (p->age_years < 0 && CRLM_DATE_KNOWN(p->birth_date) && CRLM_DATE_KNOWN(c->assessed_on))
@@ -697,34 +641,32 @@ crlm_status crlm_case_from_json(const void *json_value, const crlm_profile *prof
 {
     *out = NULL;
     const json_t *root = json_value;
-    owned_case *oc = calloc(1, sizeof *oc);
-    if (!oc)
+    crlm_case *c = crlm__case_new();
+    if (!c)
         return CRLM_E_NOMEM;
     crlm_profile *own_profile = NULL;
     if (!profile) {
         own_profile = crlm_profile_default_new();
         if (!own_profile) {
-            free(oc);
+            crlm_case_free(c);
             return CRLM_E_NOMEM;
         }
         profile = own_profile;
     }
     reader r = {.jv = {.errors = errors},
-                .arena = &oc->arena,
-                .c = &oc->c,
+                .arena = crlm__case_arena(c),
+                .c = c,
                 .explicit_assessed = CRLM_DATE_UNKNOWN,
                 .latest = INT32_MIN,
                 .sync_window_days = crlm_profile_num(profile, CRLM_P_SYNCHRONOUS_WINDOW_DAYS)};
-    init_unknowns(&oc->c);
     if (crlm__jv_is_object(&r.jv, root, NULL))
         read_root(&r, root);
     crlm_profile_free(own_profile);
     if (r.jv.count > 0 || r.jv.nomem) {
-        crlm__arena_free(&oc->arena);
-        free(oc);
+        crlm_case_free(c);
         return r.jv.count > 0 ? r.jv.first : CRLM_E_NOMEM;
     }
-    *out = &oc->c;
+    *out = c;
     return CRLM_OK;
 }
 
@@ -739,21 +681,4 @@ crlm_status crlm_case_read(const char *json, size_t len, const crlm_profile *pro
     crlm_status st = crlm_case_from_json(root, profile, out, errors);
     json_decref(root);
     return st;
-}
-
-void crlm_case_free(crlm_case *c)
-{
-    if (!c)
-        return;
-    owned_case *oc = (owned_case *)((char *)c - offsetof(owned_case, c));
-    crlm__arena_free(&oc->arena);
-    free(oc);
-}
-
-double crlm_patient_bmi(const crlm_patient *p)
-{
-    if (!CRLM_KNOWN(p->height_cm) || !CRLM_KNOWN(p->weight_kg))
-        return NAN;
-    double m = p->height_cm / 100.0;
-    return p->weight_kg / (m * m);
 }

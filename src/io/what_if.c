@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crlm/case_read.h"
 #include "crlm/whatif.h"
 #include "io/jsonv.h"
 

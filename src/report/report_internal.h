@@ -7,7 +7,7 @@
 #include "crlm/pathway.h"
 #include "crlm/recist.h"
 #include "crlm/report.h"
-#include "crlm/whatif.h"
+#include "crlm/change.h"
 
 struct crlm_report {
     const crlm_case *c;        /* borrowed */

@@ -4,12 +4,11 @@
  * diameters in tenths of a millimetre, percentages in tenths of a percent. With sums under
  * 10^7 tenths (a kilometre of tumour) the products below stay far inside a 64-bit long.
  *
- * Also here: the small allocator and number formatting the rest of src/response shares. */
+ * Also here: the number formatting the rest of src/response shares. */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <stdalign.h>
 
 #include "response/response_internal.h"
 
@@ -181,70 +180,6 @@ crlm_recist crlm_recist_best_overall(const crlm_recist_thresholds *t, crlm_date 
             best = v;
     }
     return best;
-}
-
-/* ---- scratch allocator ------------------------------------------------------------------- */
-
-struct crlm__scratch_block {
-    crlm__scratch_block *next;
-    size_t size, used;
-    alignas(max_align_t) unsigned char data[];
-};
-
-void *crlm__scratch_alloc(crlm__scratch *s, size_t size)
-{
-    if (size > ((size_t)64 << 20))
-        return NULL;
-    size_t rounded = (size + alignof(max_align_t) - 1) & ~(alignof(max_align_t) - 1);
-    crlm__scratch_block *b = s->cur;
-    while (b && b->size - b->used < rounded)
-        b = b->next; /* later blocks are empty after a reset */
-    if (!b) {
-        size_t want = 16384;
-        while (want < rounded)
-            want *= 2;
-        b = malloc(sizeof *b + want);
-        if (!b)
-            return NULL;
-        b->size = want;
-        b->used = 0;
-        b->next = NULL;
-        if (s->cur) { /* append after cur, keeping any blocks that follow it */
-            b->next = s->cur->next;
-            s->cur->next = b;
-        } else {
-            b->next = s->head;
-            s->head = b;
-        }
-    }
-    s->cur = b;
-    void *p = b->data + b->used;
-    b->used += rounded;
-    memset(p, 0, size);
-    return p;
-}
-
-void crlm__scratch_reset(crlm__scratch *s)
-{
-    for (crlm__scratch_block *b = s->head; b; b = b->next)
-        b->used = 0;
-    s->cur = s->head;
-}
-
-void crlm__scratch_free(crlm__scratch *s)
-{
-    crlm__scratch_block *b = s->head;
-    while (b) {
-        crlm__scratch_block *next = b->next;
-        free(b);
-        b = next;
-    }
-    s->head = s->cur = NULL;
-}
-
-void *crlm__rmem_alloc(crlm__rmem *m, size_t size)
-{
-    return m->arena ? crlm__arena_alloc(m->arena, size) : crlm__scratch_alloc(m->scratch, size);
 }
 
 /* ---- number formatting -------------------------------------------------------------------- */

@@ -1,12 +1,10 @@
-/* Private to src/response: where a result's memory comes from, and the engine entry point
- * that both front doors share.
+/* Private to src/response and the lesion-table reader above it: the engine entry point that
+ * both share.
  *
  * A case's response (crlm_response_compute) lives in one crlm__arena owned by the result, as
  * the house style asks. The cohort reader judges up to millions of patients one after the
- * other; giving each its own arena would cost a malloc/free pair and a 20 KB memset of the
- * check list per patient, so it reuses one scratch allocator (blocks kept across patients,
- * reset between them) and one result struct. The engine does not care which: it allocates
- * through crlm__rmem. */
+ * other and reuses one scratch allocator and one result struct instead (core/arena.h). The
+ * engine does not care which: it allocates through crlm__rmem. */
 #ifndef CRLM_RESPONSE_INTERNAL_H
 #define CRLM_RESPONSE_INTERNAL_H
 
@@ -15,24 +13,6 @@
 #include "core/arena.h"
 #include "crlm/recist.h"
 
-typedef struct crlm__scratch_block crlm__scratch_block;
-/* A bump allocator whose blocks survive crlm__scratch_reset. Owned by its user; freed by
- * crlm__scratch_free. */
-typedef struct crlm__scratch {
-    crlm__scratch_block *head; /* owned chain */
-    crlm__scratch_block *cur;  /* the block being filled */
-} crlm__scratch;
-
-void *crlm__scratch_alloc(crlm__scratch *s, size_t size); /* zeroed, or NULL */
-void crlm__scratch_reset(crlm__scratch *s);
-void crlm__scratch_free(crlm__scratch *s);
-
-typedef struct crlm__rmem {
-    crlm__arena *arena;     /* exactly one of the two is set */
-    crlm__scratch *scratch;
-} crlm__rmem;
-
-void *crlm__rmem_alloc(crlm__rmem *m, size_t size);
 
 /* Fills *r (whose fields before `checks` must be zero and checks.count 0) from the case.
  * Everything r points to is allocated from m. Returns CRLM_OK or CRLM_E_NOMEM. When

@@ -2,6 +2,7 @@
  * independently by scripts/profile-sha256 (Python, sorted keys, %.17g reals), formatting does
  * not change the hash but any value does, and a profile is validated as strictly as a case. */
 #include "test_util.h"
+#include "crlm/profile_read.h"
 
 #define DEFAULT_SHA256 "fe372e3d4f328e23dc01fec33b777c6e765ee8c55b6a232ff3530927617aaa00"
 

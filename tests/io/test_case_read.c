@@ -4,6 +4,7 @@
 #include <math.h>
 
 #include "test_util.h"
+#include "crlm/case_read.h"
 
 static crlm_status read_json(const char *json, crlm_case **c, crlm_errors *e)
 {

@@ -13,6 +13,7 @@
 #include <jansson.h>
 
 #include "crlm/buf.h"
+#include "crlm/case_read.h"
 #include "crlm/pathway.h"
 #include "crlm/report.h"
 

@@ -12,6 +12,7 @@
  * Dates are counted by hand in the comments (April has 30 days, May 31). Bases in
  * pathway_test.h. */
 #include "pathway_test.h"
+#include "crlm/profile_read.h"
 
 static crlm_profile *P;
 static json_t *rep;

@@ -17,6 +17,7 @@
  * no extrahepatic disease, R0, adequate remnant). Case arithmetic is in pathway_test.h and in
  * the comments below. */
 #include "pathway_test.h"
+#include "crlm/profile_read.h"
 
 static crlm_profile *P;
 static json_t *rep;

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "crlm/profile.h"
+#include "crlm/profile_read.h"
 #include "crlm/recist.h"
 
 static crlm_recist_thresholds T;

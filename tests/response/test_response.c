@@ -17,7 +17,9 @@
 #include "test_util.h"
 
 #include "crlm/case.h"
+#include "crlm/case_read.h"
 #include "crlm/profile.h"
+#include "crlm/profile_read.h"
 #include "crlm/recist.h"
 
 #define P TEST_PROFILE

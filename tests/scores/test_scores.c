@@ -5,6 +5,7 @@
 
 #include "test_util.h"
 
+#include "crlm/case_read.h"
 #include "crlm/scores.h"
 
 #define P TEST_PROFILE

@@ -34,6 +34,7 @@
 
 #include "core/jsonw.h"
 #include "response/response_internal.h"
+#include "crlm/lesion_table.h"
 
 enum {
     COL_PATIENT, COL_DATE, COL_LESION, COL_ORGAN, COL_ROLE, COL_NODAL, COL_DIAMETER, COL_STATUS,

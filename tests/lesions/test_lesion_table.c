@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crlm/lesion_table.h"
 #include "crlm/profile.h"
 #include "crlm/recist.h"
 
