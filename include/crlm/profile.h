@@ -52,6 +52,7 @@ extern "C" {
     X(RECIST_CONFIRMATION, "recist_confirmation", FLAG, 0, 1, NULL)                            \
     X(RECIST_CONFIRMATION_MIN_DAYS, "recist_confirmation_min_days", NUM, 0, 365, NULL)         \
     X(RECIST_SD_MIN_DAYS, "recist_sd_min_days", NUM, 0, 365, NULL)                             \
+    X(RECIST_CONTINUING_PR, "continuing_pr_rule", FLAG, 0, 1, NULL)                            \
     X(CEA_UPPER_NORMAL_NG_ML, "cea_upper_normal_ng_ml", NUM, 0, 1000, NULL)                    \
     X(CEA_AFTER_IMAGING_MAX_DAYS, "cea_after_imaging_max_days", NUM, 0, 90, NULL)              \
     X(BSA_FORMULA, "bsa_formula", CHOICE, 0, 0, "mosteller|dubois")                            \

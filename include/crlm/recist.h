@@ -15,7 +15,10 @@
  *     belongs to the latest line that started strictly before it; without chemotherapy the
  *     marked (else the earliest) study is the baseline of every later study;
  *   - target response is tested in the order NE, CR, PD, PR, SD; the time-point table is
- *     Eisenhauer 2009 table 4 (target disease) and table 5 (non-target disease only).
+ *     Eisenhauer 2009 table 4 (target disease) and table 5 (non-target disease only);
+ *   - continuing PR (profile continuing_pr_rule, the RECIST working group's clarification):
+ *     once a time point of a baseline's series is PR or CR (confirmed, when confirmation is
+ *     on), a later target SD is PR until a time point is PD.
  *
  * Also the building blocks (target response from sums in tenths, the time-point table, best
  * overall response) are exported with crlm_recist_ names so tests and other front doors can use
@@ -94,6 +97,9 @@ typedef struct crlm_recist_thresholds {
     bool confirmation;            /* CR/PR need a confirming time point (off by default) */
     int confirmation_min_days;    /* 28 */
     int sd_min_days;              /* 42: SD counts for the best response from day 42 */
+    bool continuing_pr;           /* once PR (confirmed, with confirmation) is reached, a
+                                     later SD by arithmetic stays PR until PD (the RECIST
+                                     working group's clarification; on by default) */
     double cea_upper_normal_ng_ml; /* 5 */
     int cea_after_imaging_max_days; /* 14: a CEA this many days after a scan still counts */
 } crlm_recist_thresholds;
@@ -131,7 +137,9 @@ crlm_recist crlm_recist_overall(crlm_recist target, crlm_recist non_target,
  * up to and including the first PD. SD and non-CR/non-PD count only from sd_min_days after the
  * baseline. With confirmation, a CR (PR) counts only when a later time point at least
  * confirmation_min_days later is CR (PR or CR); an unconfirmed one counts as SD when the SD
- * duration is met. Returns UNKNOWN when n == 0. */
+ * duration is met. With no time point (n == 0): NE when there is a baseline (baseline_date
+ * known: RECIST counts a patient without an evaluable follow-up as not evaluable), UNKNOWN
+ * when there is none (nothing to judge). */
 crlm_recist crlm_recist_best_overall(const crlm_recist_thresholds *t, crlm_date baseline_date,
                                      const crlm_date *dates, const crlm_recist *overall,
                                      size_t n);
@@ -174,6 +182,7 @@ typedef struct crlm_response_timepoint {
     crlm_new_lesions new_lesions;
     bool needs_review;       /* CR and PD arithmetic both held (CR was kept) */
     bool pd_backdated;       /* PD dated here by an equivocal new lesion confirmed later */
+    bool pr_continued;       /* target SD by arithmetic, PR by the continuing-PR rule */
     bool on_chemotherapy;    /* the study falls within its line (start < date <= end) */
     crlm_morphology morphology;
     size_t n_targets;
@@ -212,7 +221,9 @@ typedef struct crlm_response {
     /* The baseline of the line the last time point belongs to (the last baseline when there
      * is no time point); SIZE_MAX when there is none. */
     size_t current_baseline;
-    crlm_recist best_overall;       /* over the latest line's time points; UNKNOWN: none */
+    crlm_recist best_overall;       /* over the latest line's time points; NE: a baseline
+                                       and no evaluable follow-up; UNKNOWN: no baseline and
+                                       no time point */
     double best_change_pct;         /* the lowest change from baseline in that line, NaN */
     size_t n_lines;
     const crlm_response_line *lines;

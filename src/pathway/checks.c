@@ -1,8 +1,9 @@
 /* Safety checks (codes from spec/report-format.md): what the board must see whatever is
  * recommended. Each check names its evidence and the values it used; thresholds come from the
- * profile. The response module adds its own (recist_selection, equivocal_new_lesion). A check
- * whose inputs are unknown does not fire silently "clear": where the question matters (a
- * bevacizumab date, cycles) an info check says what is unknown. */
+ * profile. The response module adds its own (recist_selection, equivocal_new_lesion,
+ * recist_review, recist_continuing_pr). A check whose inputs are unknown does not fire
+ * silently "clear": where the question matters (a bevacizumab date, cycles) an info check
+ * says what is unknown. */
 #include <math.h>
 
 #include "pathway/facts.h"
@@ -43,6 +44,8 @@ static const crlm_rule_info checks[] = {
      "An equivocal new lesion: re-image; if confirmed, progression dates from its first study."},
     {"recist_review", "imaging", "eisenhauer-2009", "info",
      "Complete response and the progression arithmetic both held (a node from 3 to 9 mm): CR was kept, as usually read; a reader should look."},
+    {"recist_continuing_pr", "imaging", "recist.eortc.org, eisenhauer-2009", "info",
+     "A target sum stable by arithmetic after a (confirmed) response without progression: the partial response continues (RECIST working group)."},
 };
 
 const crlm_rule_info *crlm_check_rules(size_t *n)

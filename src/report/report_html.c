@@ -271,7 +271,8 @@ static void references(html *h)
     crlm_buf_puts(b, "<section id=\"references\" aria-labelledby=\"h-refs\"><h2 id=\"h-refs\">"
                      "References</h2><p class=\"note\"><code>seed:N</code> is reference N of "
                      "Araujo et al., <i>World J Gastrointest Surg</i> 2022;14(9):877-886, the "
-                     "review this engine follows; other ids name the first author and year."
+                     "review this engine follows; other ids name the first author and year, or a "
+                     "web source by its host name."
                      "</p><ul class=\"refs\">");
     for (size_t i = 0; i < h->n_refs; i++) {
         const ref_id *r = &h->refs[i];
@@ -294,7 +295,10 @@ static void references(html *h)
                 }
         } else {
             const char *dash = strrchr(id, '-');
-            if (dash && dash != id) {
+            if (strchr(id, '.')) { /* a web source named by its host */
+                crlm_buf_puts(b, "web source https://");
+                crlm_buf_xml_escape(b, id);
+            } else if (dash && dash != id) {
                 char author[64];
                 snprintf(author, sizeof author, "%.*s", (int)(dash - id), id);
                 author[0] = (char)toupper((unsigned char)author[0]);

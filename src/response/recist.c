@@ -75,6 +75,7 @@ void crlm_recist_thresholds_from_profile(const crlm_profile *p, crlm_recist_thre
     t->confirmation = crlm_profile_num(p, CRLM_P_RECIST_CONFIRMATION) != 0.0;
     t->confirmation_min_days = (int)lround(crlm_profile_num(p, CRLM_P_RECIST_CONFIRMATION_MIN_DAYS));
     t->sd_min_days = (int)lround(crlm_profile_num(p, CRLM_P_RECIST_SD_MIN_DAYS));
+    t->continuing_pr = crlm_profile_num(p, CRLM_P_RECIST_CONTINUING_PR) != 0.0;
     t->cea_upper_normal_ng_ml = crlm_profile_num(p, CRLM_P_CEA_UPPER_NORMAL_NG_ML);
     t->cea_after_imaging_max_days = (int)crlm_profile_num(p, CRLM_P_CEA_AFTER_IMAGING_MAX_DAYS);
 }
@@ -152,8 +153,8 @@ crlm_recist crlm_recist_best_overall(const crlm_recist_thresholds *t, crlm_date 
                                      const crlm_date *dates, const crlm_recist *overall,
                                      size_t n)
 {
-    if (n == 0)
-        return CRLM_RECIST_UNKNOWN;
+    if (n == 0) /* a baseline and nothing after it is not evaluable; no baseline, nothing */
+        return CRLM_DATE_KNOWN(baseline_date) ? CRLM_RECIST_NE : CRLM_RECIST_UNKNOWN;
     size_t end = n; /* BOR stops at the first PD, which it includes */
     for (size_t i = 0; i < n; i++)
         if (overall[i] == CRLM_RECIST_PD) {

@@ -36,6 +36,7 @@
 #include "response/response_internal.h"
 
 #define EV_RECIST "eisenhauer-2009"
+#define EV_RECIST_WG "recist.eortc.org, eisenhauer-2009"
 
 typedef struct engine {
     const crlm_case *c;
@@ -357,9 +358,83 @@ static crlm_new_lesions new_lesions(engine *e, size_t k, const base_extra *x, bo
     return equivocal ? CRLM_NEW_EQUIVOCAL : CRLM_NEW_NO;
 }
 
-static bool make_timepoint(engine *e, size_t k, size_t bi, const base_extra *x, long *nadir,
+/* What a baseline's series carries from one time point to the next. */
+typedef struct series {
+    long nadir;          /* tenths of a mm; -1 unknown */
+    crlm_date first_pr;  /* the first overall PR since the baseline or the last PD */
+    crlm_date first_cr;  /* the first overall CR since then */
+    crlm_date held_from; /* the PR or CR from which the response is held; unknown: none */
+} series;
+
+static void series_start(series *sr, long nadir)
+{
+    sr->nadir = nadir;
+    sr->first_pr = sr->first_cr = sr->held_from = CRLM_DATE_UNKNOWN;
+}
+
+/* The continuing-PR state after a time point (EVIDENCE: recist.eortc.org, the working
+ * group's FAQ "Managing PR when TP measurements change slightly over time": once a PR has
+ * been assigned, and confirmed if required, the response stays PR while the PD criteria are
+ * not met). PD ends a response. Without confirmation a PR or CR holds at once; with it, a
+ * response holds from the time point that confirms it exactly as crlm_recist_best_overall
+ * confirms (a PR by a PR or CR, a CR by a CR, at least confirmation_min_days later), so the
+ * rule never continues a response the best overall response would not count. NE and SD in
+ * between change nothing: an unreadable or a drifting scan does not end a response. */
+static void track_response(const crlm_recist_thresholds *t, series *sr,
+                           const crlm_response_timepoint *tp)
+{
+    crlm_recist v = tp->overall;
+    if (v == CRLM_RECIST_PD) {
+        series_start(sr, sr->nadir);
+        return;
+    }
+    if (v != CRLM_RECIST_PR && v != CRLM_RECIST_CR)
+        return;
+    long d = (long)tp->date, need = (long)t->confirmation_min_days;
+    if (!CRLM_DATE_KNOWN(sr->held_from)) {
+        if (!t->confirmation)
+            sr->held_from = tp->date;
+        else if (CRLM_DATE_KNOWN(sr->first_pr) && d - (long)sr->first_pr >= need)
+            sr->held_from = sr->first_pr;
+        else if (v == CRLM_RECIST_CR && CRLM_DATE_KNOWN(sr->first_cr) &&
+                 d - (long)sr->first_cr >= need)
+            sr->held_from = sr->first_cr;
+    }
+    if (v == CRLM_RECIST_PR && !CRLM_DATE_KNOWN(sr->first_pr))
+        sr->first_pr = tp->date;
+    if (v == CRLM_RECIST_CR && !CRLM_DATE_KNOWN(sr->first_cr))
+        sr->first_cr = tp->date;
+}
+
+/* Continuing PR (profile continuing_pr_rule): a target SD by arithmetic while a response is
+ * held is a PR. Only SD moves: PD still ends the response, NE stays not evaluable (a missing
+ * target could hide progression) and non-target-only disease has no PR to continue. */
+static void continue_pr(engine *e, const series *sr, crlm_response_timepoint *tp)
+{
+    if (!e->t->continuing_pr || !CRLM_DATE_KNOWN(sr->held_from) || tp->target != CRLM_RECIST_SD)
+        return;
+    tp->target = CRLM_RECIST_PR;
+    tp->pr_continued = true;
+    if (!e->with_checks)
+        return;
+    char date[11], since[11];
+    crlm_date_format(tp->date, date);
+    crlm_date_format(sr->held_from, since);
+    char change[32] = "";
+    if (isfinite(tp->change_from_baseline_pct))
+        snprintf(change, sizeof change, " (%+.1f %% from the baseline)",
+                 tp->change_from_baseline_pct);
+    crlm_checks_add(&e->r->checks, "recist_continuing_pr", CRLM_SEV_INFO, EV_RECIST_WG,
+                    "on %s the target sum is stable by arithmetic%s but has not progressed "
+                    "since the response of %s: the partial response continues, as the RECIST "
+                    "working group reads RECIST 1.1 (profile continuing_pr_rule)",
+                    date, change, since);
+}
+
+static bool make_timepoint(engine *e, size_t k, size_t bi, const base_extra *x, series *sr,
                            crlm_response_timepoint *tp)
 {
+    long *nadir = &sr->nadir;
     const crlm_study *s = &e->c->studies[k];
     const crlm_response_baseline *b = bi == SIZE_MAX ? NULL : &e->r->baselines[bi];
     tp->date = s->date;
@@ -368,6 +443,7 @@ static bool make_timepoint(engine *e, size_t k, size_t bi, const base_extra *x, 
     tp->morphology = s->morphology;
     tp->sum_tenths = tp->measured_tenths = tp->nadir_tenths = -1;
     tp->sum_mm = tp->change_from_baseline_pct = tp->change_from_nadir_pct = NAN;
+    tp->pr_continued = false;
     if (!b) { /* no study before the line: nothing to compare with, but new lesions still count */
         bool bd = false;
         tp->target = tp->non_target = CRLM_RECIST_NE;
@@ -418,11 +494,13 @@ static bool make_timepoint(engine *e, size_t k, size_t bi, const base_extra *x, 
                 *nadir = measured;
         }
     }
+    continue_pr(e, sr, tp);
     tp->non_target = non_target_response(e, s, b, x);
     bool bd = false;
     tp->new_lesions = new_lesions(e, k, x, &bd);
     tp->overall = crlm_recist_overall(tp->target, tp->non_target, tp->new_lesions);
     tp->pd_backdated = bd && tp->overall == CRLM_RECIST_PD;
+    track_response(e->t, sr, tp);
     if (tp->needs_review && e->with_checks) {
         char date[11];
         crlm_date_format(s->date, date);
@@ -557,10 +635,10 @@ crlm_status crlm__response_build(const crlm_case *c, const crlm_recist_threshold
     base_extra *extra = crlm__rmem_alloc(m, cap * sizeof *extra);
     crlm_response_timepoint *tps = crlm__rmem_alloc(m, (ns ? ns : 1) * sizeof *tps);
     int *tp_line = crlm__rmem_alloc(m, (ns ? ns : 1) * sizeof *tp_line);
-    long *nadir = crlm__rmem_alloc(m, cap * sizeof *nadir); /* per baseline */
+    series *ser = crlm__rmem_alloc(m, cap * sizeof *ser); /* per baseline */
     size_t *line_base = crlm__rmem_alloc(m, (e.n_lines + 1) * sizeof *line_base);
     crlm_response_line *lines = crlm__rmem_alloc(m, (e.n_lines + 1) * sizeof *lines);
-    if (!bases || !extra || !tps || !tp_line || !nadir || !line_base || !lines)
+    if (!bases || !extra || !tps || !tp_line || !ser || !line_base || !lines)
         return CRLM_E_NOMEM;
     r->baselines = bases;
     r->timepoints = tps;
@@ -580,7 +658,7 @@ crlm_status crlm__response_build(const crlm_case *c, const crlm_recist_threshold
             if (s->baseline || (!any_marked && k == 0)) {
                 if (!make_baseline(&e, k, -1, &bases[nb], &extra[nb], true))
                     return CRLM_E_NOMEM;
-                nadir[nb] = bases[nb].sum_tenths;
+                series_start(&ser[nb], bases[nb].sum_tenths);
                 cur = nb++;
                 continue;
             }
@@ -590,7 +668,7 @@ crlm_status crlm__response_build(const crlm_case *c, const crlm_recist_threshold
             tp->line = -1;
             tp_line[ntp] = -1;
             r->n_baselines = nb;
-            if (!make_timepoint(&e, k, cur, &extra[cur], &nadir[cur], tp))
+            if (!make_timepoint(&e, k, cur, &extra[cur], &ser[cur], tp))
                 return CRLM_E_NOMEM;
             ntp++;
         }
@@ -613,7 +691,7 @@ crlm_status crlm__response_build(const crlm_case *c, const crlm_recist_threshold
                     seen |= extra[j].study == pick;
                 if (!make_baseline(&e, pick, e.lines[li]->line, &bases[nb], &extra[nb], !seen))
                     return CRLM_E_NOMEM;
-                nadir[nb] = bases[nb].sum_tenths;
+                series_start(&ser[nb], bases[nb].sum_tenths);
                 line_base[li] = nb++;
             }
         }
@@ -632,9 +710,10 @@ crlm_status crlm__response_build(const crlm_case *c, const crlm_recist_threshold
             tp_line[ntp] = (int)li;
             tp->on_chemotherapy = !CRLM_DATE_KNOWN(cl->ended_on) || s->date <= cl->ended_on;
             size_t bi = line_base[li];
-            long dummy = -1;
+            series none;
+            series_start(&none, -1);
             if (!make_timepoint(&e, k, bi, bi == SIZE_MAX ? NULL : &extra[bi],
-                                bi == SIZE_MAX ? &dummy : &nadir[bi], tp))
+                                bi == SIZE_MAX ? &none : &ser[bi], tp))
                 return CRLM_E_NOMEM;
             ntp++;
         }
@@ -651,7 +730,11 @@ crlm_status crlm__response_build(const crlm_case *c, const crlm_recist_threshold
     if (!judge_lines(&e, lines, line_base, tp_line))
         return CRLM_E_NOMEM;
 
-    /* best response and best change over the latest line (the current baseline's series) */
+    /* best response and best change over the latest line (the current baseline's series);
+     * with no time point crlm_recist_best_overall says NE after a baseline, unknown without */
+    if (ntp == 0 && r->current_baseline != SIZE_MAX)
+        r->best_overall = crlm_recist_best_overall(t, bases[r->current_baseline].date, NULL,
+                                                   NULL, 0);
     if (ntp) {
         size_t first = ntp;
         while (first > 0 && tps[first - 1].baseline == r->current_baseline &&

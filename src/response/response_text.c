@@ -73,12 +73,14 @@ void crlm_response_write_text(const crlm_response *r, const crlm_case *c, crlm_b
             cell_tenths(b, tp->sum_tenths, false);
             cell_pct(b, tp->change_from_baseline_pct);
             cell_pct(b, tp->change_from_nadir_pct);
-            crlm_buf_printf(b, "  %-7s %-14s %-10s %s%s%s\n", nm(crlm_recist_name(tp->target)),
+            crlm_buf_printf(b, "  %-7s %-14s %-10s %s%s%s%s\n", nm(crlm_recist_name(tp->target)),
                             nm(crlm_recist_name(tp->non_target)),
                             nm(crlm_new_lesions_name(tp->new_lesions)),
                             nm(crlm_recist_name(tp->overall)),
                             tp->pd_backdated ? " (new lesion confirmed later)" : "",
-                            tp->needs_review ? " (review: CR and PD both met)" : "");
+                            tp->needs_review ? " (review: CR and PD both met)" : "",
+                            tp->pr_continued ? " (continuing PR: no progression since the PR)"
+                                             : "");
         }
     }
     crlm_buf_puts(b, "  (* too small to measure, counted as the profile's size; - not assessed)\n");

@@ -4,7 +4,7 @@
 #include "test_util.h"
 #include "crlm/profile_read.h"
 
-#define DEFAULT_SHA256 "fe372e3d4f328e23dc01fec33b777c6e765ee8c55b6a232ff3530927617aaa00"
+#define DEFAULT_SHA256 "68974adb9d94ba717d124b4b56e0f54146fc568a558ae2bac7e24f12d58ab427"
 
 static char *default_text(size_t *len) { return test_read_file("profiles/default.json", len); }
 

@@ -146,6 +146,26 @@ static void test_jsonl_and_empty_patient_id(void **state)
     done(&r);
 }
 
+/* The lesion table runs the case engine, continuing PR included (E2: 100 -> 68 -> 75 is PR,
+ * PR), and a patient with a baseline study only is not evaluable (best "ne", not empty). */
+static void test_continuing_pr_and_baseline_only(void **state)
+{
+    (void)state;
+    res r = run(HDR "E2,2024-01-08,A,liver,target,,60,,true\n"
+                    "E2,2024-01-08,B,liver,target,,40,,true\n"
+                    "E2,2024-03-04,A,liver,target,,40,,\n"
+                    "E2,2024-03-04,B,liver,target,,28,,\n"
+                    "E2,2024-04-01,A,liver,target,,45,,\n"
+                    "E2,2024-04-01,B,liver,target,,30,,\n"
+                    "F1,2024-01-08,A,liver,target,,30,,true\n", false);
+    assert_int_equal(r.st, CRLM_OK);
+    assert_has(&r, "E2,timepoint,2024-03-04,2024-01-08,68.0,-32.0,-32.0,pr,none,no,pr,\n");
+    assert_has(&r, "E2,timepoint,2024-04-01,2024-01-08,75.0,-25.0,10.3,pr,none,no,pr,\n");
+    assert_has(&r, "E2,best,,2024-01-08,,-32.0,,,,,pr,\n");
+    assert_has(&r, "F1,best,,2024-01-08,,,,,,,ne,\n");
+    done(&r);
+}
+
 /* a split patient is caught both ways: by the hash set, and in --sorted mode by the order */
 static void test_split_patient(void **state)
 {
@@ -182,6 +202,7 @@ int main(void)
         cmocka_unit_test(test_missing_header_column),
         cmocka_unit_test(test_jsonl_and_empty_patient_id),
         cmocka_unit_test(test_split_patient),
+        cmocka_unit_test(test_continuing_pr_and_baseline_only),
     };
     return cmocka_run_group_tests(tests, test_profile_setup, test_profile_teardown);
 }

@@ -357,6 +357,33 @@ static void recist_review_is_listed(void **s)
     DONE(c);
 }
 
+/* The response module's `recist_continuing_pr`: baseline 70 mm, 43 mm (-38.6 %, PR), then
+ * 30 + 21 = 51 mm: -27.1 % from the baseline (SD by arithmetic), +18.6 % over the nadir 43
+ * (not PD): the partial response continues, and the report says why. */
+static void recist_continuing_pr_is_listed(void **s)
+{
+    (void)s;
+    json_t *c = pt_case(PT_BASE_AFTER_CHEMO(PT_LES("L1", 25) "," PT_LES("L2", 18) "," PT_NT("L3"),
+                                            PT_LES("L1", 30) "," PT_LES("L2", 21) "," PT_NT("L3"),
+                                            12));
+    EVAL(c);
+    json_t *tps = json_object_get(json_object_get(rep, "response"), "timepoints");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(tps, 1), "target")), "pr");
+    assert_string_equal(pt_check(rep, "recist_continuing_pr"), "info");
+    const char *msg = NULL;
+    json_t *checks = json_object_get(rep, "checks");
+    for (size_t i = 0; i < json_array_size(checks); i++)
+        if (strcmp(json_string_value(json_object_get(json_array_get(checks, i), "code")),
+                   "recist_continuing_pr") == 0)
+            msg = json_string_value(json_object_get(json_array_get(checks, i), "message"));
+    assert_non_null(msg);
+    assert_non_null(strstr(msg, "on 2024-04-28 the target sum is stable by arithmetic (-27.1 % "
+                                "from the baseline) but has not progressed since the response "
+                                "of 2024-03-05"));
+    assert_true(pt_check_listed("recist_continuing_pr"));
+    DONE(c);
+}
+
 /* Evidence printed with a check is the table's evidence for that code.
  * DISCREPANCY: two_stage_with_progression is emitted with "seed:7, seed:32" (Giuliante and
  * Jouffret) while its table entry lists only "seed:7". Fix: in src/pathway/checks.c, checks[],
@@ -433,6 +460,7 @@ int main(void)
         cmocka_unit_test(two_stage_with_progression),
         cmocka_unit_test(response_module_checks),
         cmocka_unit_test(recist_review_is_listed),
+        cmocka_unit_test(recist_continuing_pr_is_listed),
         cmocka_unit_test(check_evidence_matches_table),
         cmocka_unit_test(every_check_fired_somewhere),
     };

@@ -175,7 +175,10 @@ static void test_bor_without_confirmation(void **state)
     (void)state;
     const crlm_recist PR = CRLM_RECIST_PR, SD = CRLM_RECIST_SD, PD = CRLM_RECIST_PD,
                       NE = CRLM_RECIST_NE, CR = CRLM_RECIST_CR;
-    assert_int_equal(bor(&T, NULL, NULL, 0), CRLM_RECIST_UNKNOWN);
+    /* no time point: a baseline and no follow-up is NE; no baseline either, unknown */
+    assert_int_equal(bor(&T, NULL, NULL, 0), NE);
+    assert_int_equal(crlm_recist_best_overall(&T, CRLM_DATE_UNKNOWN, NULL, NULL, 0),
+                     CRLM_RECIST_UNKNOWN);
     int d1[] = {56, 84};
     crlm_recist v1[] = {PR, SD}; /* E2 without confirmation: PR was reached */
     assert_int_equal(bor(&T, d1, v1, 2), PR);

@@ -128,54 +128,112 @@ static void test_e1_confirmed_pr(void **state)
                      CRLM_RECIST_PR);
 }
 
-static void test_e2_pr_then_sd(void **state)
+/* E2, the default reading (continuing_pr_rule on): 100 -> 68 (PR) -> 75 (-25 % from the
+ * baseline, SD by arithmetic; +10.3 % over the nadir 68, not PD): the PR continues. */
+static void test_e2_continuing_pr(void **state)
 {
     (void)state;
     run x = compute_file("e2.json", P);
     assert_tp(x.r, 0, CRLM_RECIST_PR, CRLM_RECIST_PR);
-    assert_tp(x.r, 1, CRLM_RECIST_SD, CRLM_RECIST_SD);
+    assert_tp(x.r, 1, CRLM_RECIST_PR, CRLM_RECIST_PR);
+    assert_false(x.r->timepoints[0].pr_continued);
+    assert_true(x.r->timepoints[1].pr_continued);
     assert_near(x.r->timepoints[1].change_from_baseline_pct, -25.0);
     assert_near(x.r->timepoints[1].change_from_nadir_pct, 10.3); /* 75 vs 68 = +10.29 % */
-    assert_int_equal(x.r->best_overall, CRLM_RECIST_PR); /* confirmation off by default */
+    assert_int_equal(x.r->best_overall, CRLM_RECIST_PR);
+    assert_int_equal(x.r->lines[0].status, CRLM_LINE_RESPONSE);
+    assert_int_equal(x.r->checks.count, 1);
+    assert_string_equal(x.r->checks.items[0].code, "recist_continuing_pr");
+    assert_int_equal(x.r->checks.items[0].severity, CRLM_SEV_INFO);
+    assert_string_equal(x.r->checks.items[0].evidence, "recist.eortc.org, eisenhauer-2009");
+    assert_non_null(strstr(x.r->checks.items[0].message,
+                           "on 2024-04-01 the target sum is stable by arithmetic (-25.0 % from "
+                           "the baseline) but has not progressed since the response of "
+                           "2024-03-04"));
     done(&x);
 }
 
-/* E1 and E2 with the profile's confirmation switched on (a copy of profiles/default.json) */
-static void test_e1_e2_with_confirmation_profile(void **state)
+/* `text` with its first `from` replaced by `to` (a new string; `text` is freed). */
+static char *replace(char *text, const char *from, const char *to)
 {
-    (void)state;
-    char path[512];
-    snprintf(path, sizeof path, "%s/profiles/default.json", CRLM_SOURCE_DIR);
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    static char text[1 << 16];
-    size_t n = fread(text, 1, sizeof text - 1, f);
-    fclose(f);
-    text[n] = '\0';
-    char *at = strstr(text, "\"recist_confirmation\": { \"value\": false");
+    char *at = strstr(text, from);
     assert_non_null(at);
-    at = strstr(at, "false");
-    memcpy(at, "true ", 5);
+    size_t head = (size_t)(at - text), nf = strlen(from), nt = strlen(to);
+    size_t tail = strlen(text) - head - nf;
+    char *out = malloc(head + nt + tail + 1);
+    assert_non_null(out);
+    memcpy(out, text, head);
+    memcpy(out + head, to, nt);
+    memcpy(out + head + nt, at + nf, tail + 1);
+    free(text);
+    return out;
+}
+
+/* The default profile with continuing_pr_rule and recist_confirmation set. */
+static crlm_profile *profile_rule(bool continuing, bool confirmation)
+{
+    char *text = test_read_file("profiles/default.json", NULL);
+    if (!continuing)
+        text = replace(text, "\"continuing_pr_rule\": { \"value\": true",
+                       "\"continuing_pr_rule\": { \"value\": false");
+    if (confirmation)
+        text = replace(text, "\"recist_confirmation\": { \"value\": false",
+                       "\"recist_confirmation\": { \"value\": true");
     crlm_profile *p = NULL;
     crlm_errors errs = {0};
     assert_int_equal(crlm_profile_read(text, strlen(text), &p, &errs), CRLM_OK);
     crlm_errors_free(&errs);
-    run x = compute_file("e1.json", p);
-    assert_int_equal(x.r->best_overall, CRLM_RECIST_PR); /* PR confirmed 28 days later */
-    done(&x);
-    x = compute_file("e2.json", p);
-    assert_int_equal(x.r->best_overall, CRLM_RECIST_SD); /* PR not confirmed; SD from week 8 */
-    done(&x);
-    crlm_profile_free(p);
+    free(text);
+    return p;
 }
 
-static void test_e3_pr_sd_pd(void **state)
+/* E2 with the rule off: each time point by arithmetic, PR then SD; without confirmation the
+ * best overall response is still the PR that was reached. */
+static void test_e2_rule_off_pr_then_sd(void **state)
+{
+    (void)state;
+    crlm_profile *off = profile_rule(false, false);
+    run x = compute_file("e2.json", off);
+    assert_tp(x.r, 0, CRLM_RECIST_PR, CRLM_RECIST_PR);
+    assert_tp(x.r, 1, CRLM_RECIST_SD, CRLM_RECIST_SD);
+    assert_false(x.r->timepoints[1].pr_continued);
+    assert_int_equal(x.r->best_overall, CRLM_RECIST_PR);
+    assert_int_equal(x.r->checks.count, 0);
+    done(&x);
+    crlm_profile_free(off);
+}
+
+/* E1 and E2 with confirmation on. E2's PR of 2024-03-04 is not confirmed by 2024-04-01 (SD
+ * by arithmetic, 28 days later), so nothing continues whether the rule is on or off: PR, SD,
+ * best SD (clinical-reference 3.7 "PR then SD"; SD from week 8 meets the 6 weeks). */
+static void test_e1_e2_with_confirmation_profile(void **state)
+{
+    (void)state;
+    for (int rule = 0; rule < 2; rule++) {
+        crlm_profile *p = profile_rule(rule == 1, true);
+        run x = compute_file("e1.json", p);
+        assert_int_equal(x.r->best_overall, CRLM_RECIST_PR); /* PR confirmed 28 days later */
+        done(&x);
+        x = compute_file("e2.json", p);
+        assert_tp(x.r, 0, CRLM_RECIST_PR, CRLM_RECIST_PR);
+        assert_tp(x.r, 1, CRLM_RECIST_SD, CRLM_RECIST_SD);
+        assert_int_equal(x.r->best_overall, CRLM_RECIST_SD);
+        done(&x);
+        crlm_profile_free(p);
+    }
+}
+
+/* E3: 100 -> 70 (PR) -> 80 (-20 %, +14.3 % over the nadir 70) -> 86 (+22.9 %, +16 mm: PD).
+ * With the rule on (default) the 80 is a continuing PR; off, SD. PD wins either way. */
+static void test_e3_pr_pr_pd(void **state)
 {
     (void)state;
     run x = compute_file("e3.json", P);
     assert_tp(x.r, 0, CRLM_RECIST_PR, CRLM_RECIST_PR);
-    assert_tp(x.r, 1, CRLM_RECIST_SD, CRLM_RECIST_SD);
+    assert_tp(x.r, 1, CRLM_RECIST_PR, CRLM_RECIST_PR);
+    assert_true(x.r->timepoints[1].pr_continued);
     assert_tp(x.r, 2, CRLM_RECIST_PD, CRLM_RECIST_PD);
+    assert_false(x.r->timepoints[2].pr_continued);
     assert_near(x.r->timepoints[1].change_from_nadir_pct, 14.3);
     assert_near(x.r->timepoints[2].change_from_nadir_pct, 22.9);
     assert_int_equal(x.r->timepoints[2].nadir_tenths, 700);
@@ -183,6 +241,13 @@ static void test_e3_pr_sd_pd(void **state)
     assert_int_equal(x.r->lines[0].status, CRLM_LINE_PROGRESSION);
     assert_int_equal(x.r->progression_on_chemotherapy, CRLM_TRI_TRUE);
     done(&x);
+    crlm_profile *off = profile_rule(false, false);
+    x = compute_file("e3.json", off);
+    assert_tp(x.r, 0, CRLM_RECIST_PR, CRLM_RECIST_PR);
+    assert_tp(x.r, 1, CRLM_RECIST_SD, CRLM_RECIST_SD);
+    assert_tp(x.r, 2, CRLM_RECIST_PD, CRLM_RECIST_PD);
+    done(&x);
+    crlm_profile_free(off);
 }
 
 static void test_e4_eortc_continued_pr(void **state)
@@ -288,17 +353,217 @@ static void test_too_small_is_5mm_not_cr(void **state)
     done(&x);
 }
 
+/* Exactly -30 % is PR, -29.9 % SD by arithmetic: after the PR that SD is a continuing PR with
+ * the rule on, SD with it off. A first time point at -29.9 % has nothing to continue. */
 static void test_exact_pr_boundary_case(void **state)
+{
+    (void)state;
+    const char *img = STUDY("2024-01-08", TL("A", 60) "," TL("B", 40)) ","
+                      STUDY("2024-03-04", TL("A", 42) "," TL("B", 28)) ","
+                      STUDY("2024-04-01", TL("A", 42.1) "," TL("B", 28));
+    run x = line_case(img, NULL);
+    assert_tp(x.r, 0, CRLM_RECIST_PR, CRLM_RECIST_PR);
+    assert_near(x.r->timepoints[0].change_from_baseline_pct, -30.0);
+    assert_tp(x.r, 1, CRLM_RECIST_PR, CRLM_RECIST_PR);
+    assert_true(x.r->timepoints[1].pr_continued);
+    assert_near(x.r->timepoints[1].change_from_baseline_pct, -29.9);
+    done(&x);
+    crlm_profile *off = profile_rule(false, false);
+    static char json[4096];
+    snprintf(json, sizeof json,
+             "{\"format\":\"crlm-case/1\",\"id\":\"T\",\"assessed_on\":\"2024-12-01\","
+             "\"chemotherapy\":[{\"line\":1,\"started_on\":\"2024-01-10\"}],\"imaging\":[%s]}",
+             img);
+    x = compute_json(json, off);
+    assert_tp(x.r, 1, CRLM_RECIST_SD, CRLM_RECIST_SD);
+    done(&x);
+    crlm_profile_free(off);
+    x = line_case(STUDY("2024-01-08", TL("A", 60) "," TL("B", 40)) ","
+                  STUDY("2024-03-04", TL("A", 42.1) "," TL("B", 28)),
+                  NULL);
+    assert_tp(x.r, 0, CRLM_RECIST_SD, CRLM_RECIST_SD);
+    assert_false(x.r->timepoints[0].pr_continued);
+    done(&x);
+}
+
+/* The working group's own example (FAQ "Managing PR when TP measurements change slightly over
+ * time"): 100 -> 70, 70, 80, 80, 80 is PR at every time point, though 80 is -20 %. */
+static void test_continuing_pr_faq_example(void **state)
 {
     (void)state;
     run x = line_case(STUDY("2024-01-08", TL("A", 60) "," TL("B", 40)) ","
                       STUDY("2024-03-04", TL("A", 42) "," TL("B", 28)) ","
-                      STUDY("2024-04-01", TL("A", 42.1) "," TL("B", 28)),
+                      STUDY("2024-04-29", TL("A", 42) "," TL("B", 28)) ","
+                      STUDY("2024-06-24", TL("A", 48) "," TL("B", 32)) ","
+                      STUDY("2024-08-19", TL("A", 48) "," TL("B", 32)) ","
+                      STUDY("2024-10-14", TL("A", 48) "," TL("B", 32)),
+                      NULL);
+    assert_int_equal(x.r->n_timepoints, 5);
+    for (size_t i = 0; i < 5; i++)
+        assert_tp(x.r, i, CRLM_RECIST_PR, CRLM_RECIST_PR);
+    assert_false(x.r->timepoints[1].pr_continued);
+    for (size_t i = 2; i < 5; i++) {
+        assert_true(x.r->timepoints[i].pr_continued);
+        assert_near(x.r->timepoints[i].change_from_baseline_pct, -20.0);
+    }
+    assert_int_equal(x.r->checks.count, 3);
+    done(&x);
+}
+
+/* PD still ends the response, at its exact boundary: baseline 100, PR at 60, then 72 (+20 % and
+ * +12 mm over the nadir 60) is PD; 71.9 (+19.8 %) is a continuing PR. After the PD nothing
+ * continues: 71 (-29 %, +18.3 % over the nadir 60) is SD. */
+static void test_continuing_pr_ends_at_pd(void **state)
+{
+    (void)state;
+    run x = line_case(STUDY("2024-01-08", TL("A", 60) "," TL("B", 40)) ","
+                      STUDY("2024-03-04", TL("A", 36) "," TL("B", 24)) ","
+                      STUDY("2024-04-01", TL("A", 47.9) "," TL("B", 24)) ","
+                      STUDY("2024-05-06", TL("A", 48) "," TL("B", 24)) ","
+                      STUDY("2024-06-03", TL("A", 47) "," TL("B", 24)),
                       NULL);
     assert_tp(x.r, 0, CRLM_RECIST_PR, CRLM_RECIST_PR);
-    assert_near(x.r->timepoints[0].change_from_baseline_pct, -30.0);
-    assert_tp(x.r, 1, CRLM_RECIST_SD, CRLM_RECIST_SD);
-    assert_near(x.r->timepoints[1].change_from_baseline_pct, -29.9);
+    assert_tp(x.r, 1, CRLM_RECIST_PR, CRLM_RECIST_PR);
+    assert_true(x.r->timepoints[1].pr_continued);
+    assert_near(x.r->timepoints[1].change_from_nadir_pct, 19.8);
+    assert_tp(x.r, 2, CRLM_RECIST_PD, CRLM_RECIST_PD);
+    assert_near(x.r->timepoints[2].change_from_nadir_pct, 20.0);
+    assert_tp(x.r, 3, CRLM_RECIST_SD, CRLM_RECIST_SD);
+    assert_false(x.r->timepoints[3].pr_continued);
+    assert_int_equal(x.r->best_overall, CRLM_RECIST_PR);
+    done(&x);
+}
+
+/* New lesions and non-target progression are PD whatever the continuing PR says. */
+static void test_continuing_pr_new_lesion_and_non_target_pd(void **state)
+{
+    (void)state;
+    run x = line_case(STUDY("2024-01-08", TL("A", 60) "," TL("B", 40)) ","
+                      STUDY("2024-03-04", TL("A", 36) "," TL("B", 24)) ","
+                      STUDY("2024-04-01", TL("A", 43) "," TL("B", 28) ","
+                            "{\"id\":\"X\",\"organ\":\"liver\",\"role\":\"new\",\"status\":\"unequivocal\"}"),
+                      NULL);
+    assert_tp(x.r, 1, CRLM_RECIST_PR, CRLM_RECIST_PD); /* 71: continuing PR, new lesion: PD */
+    assert_int_equal(x.r->timepoints[1].new_lesions, CRLM_NEW_YES);
+    done(&x);
+    x = line_case(STUDY("2024-01-08", TL("A", 60) "," TL("B", 40) ","
+                        "{\"id\":\"M\",\"organ\":\"liver\",\"role\":\"non_target\",\"status\":\"present\"}") ","
+                  STUDY("2024-03-04", TL("A", 36) "," TL("B", 24) ","
+                        "{\"id\":\"M\",\"organ\":\"liver\",\"role\":\"non_target\",\"status\":\"present\"}") ","
+                  STUDY("2024-04-01", TL("A", 43) "," TL("B", 28) ","
+                        "{\"id\":\"M\",\"organ\":\"liver\",\"role\":\"non_target\",\"status\":\"unequivocal_progression\"}"),
+                  NULL);
+    assert_int_equal(x.r->timepoints[1].non_target, CRLM_RECIST_PD);
+    assert_int_equal(x.r->timepoints[1].overall, CRLM_RECIST_PD);
+    done(&x);
+}
+
+/* A not-evaluable time point in between neither ends nor continues the response: it stays NE
+ * (a missing target could hide progression) and the response holds past it. */
+static void test_continuing_pr_through_ne(void **state)
+{
+    (void)state;
+    run x = line_case(STUDY("2024-01-08", TL("A", 60) "," TL("B", 40)) ","
+                      STUDY("2024-03-04", TL("A", 36) "," TL("B", 24)) ","
+                      STUDY("2024-04-01", TL("A", 43)) ","
+                      STUDY("2024-05-06", TL("A", 43) "," TL("B", 28)),
+                      NULL);
+    assert_tp(x.r, 0, CRLM_RECIST_PR, CRLM_RECIST_PR);
+    assert_tp(x.r, 1, CRLM_RECIST_NE, CRLM_RECIST_NE);
+    assert_tp(x.r, 2, CRLM_RECIST_PR, CRLM_RECIST_PR);
+    assert_true(x.r->timepoints[2].pr_continued);
+    done(&x);
+}
+
+#define NODE(d) "{\"id\":\"N\",\"organ\":\"lymph_node\",\"role\":\"target\",\"diameter_mm\":" #d "}"
+
+/* With confirmation on only a confirmed response continues, confirmed as the best overall
+ * response confirms: a PR by a PR or CR at least 28 days later, a CR by a CR. */
+static void test_continuing_pr_with_confirmation(void **state)
+{
+    (void)state;
+    crlm_profile *p = profile_rule(true, true);
+    static char json[4096];
+    const char *fmt = "{\"format\":\"crlm-case/1\",\"id\":\"T\",\"assessed_on\":\"2024-12-01\","
+                      "\"chemotherapy\":[{\"line\":1,\"started_on\":\"2024-01-10\"}],"
+                      "\"imaging\":[" STUDY("2024-01-08", TL("A", 60) "," TL("B", 40)) ","
+                      "{\"date\":\"2024-03-04\",\"lesions\":[%s]},"
+                      "{\"date\":\"%s\",\"lesions\":[%s]},"
+                      STUDY("2024-05-06", TL("A", 43) "," TL("B", 28)) "]}";
+    /* PR, PR 28 days later (confirmed), then 71 (-29 %, +18.3 % over the nadir 60): PR */
+    snprintf(json, sizeof json, fmt, TL("A", 36) "," TL("B", 24), "2024-04-01",
+             TL("A", 36) "," TL("B", 24));
+    run x = compute_json(json, p);
+    assert_tp(x.r, 2, CRLM_RECIST_PR, CRLM_RECIST_PR);
+    assert_true(x.r->timepoints[2].pr_continued);
+    assert_int_equal(x.r->best_overall, CRLM_RECIST_PR);
+    done(&x);
+    /* the second PR 27 days later confirms nothing: 71 stays SD */
+    snprintf(json, sizeof json, fmt, TL("A", 36) "," TL("B", 24), "2024-03-31",
+             TL("A", 36) "," TL("B", 24));
+    x = compute_json(json, p);
+    assert_tp(x.r, 2, CRLM_RECIST_SD, CRLM_RECIST_SD);
+    assert_int_equal(x.r->best_overall, CRLM_RECIST_SD);
+    done(&x);
+    /* CR, then PR: the CR is not confirmed (a CR needs a CR), the PR not yet: a node 16 -> 9
+     * (CR) -> 10 (PR, -37.5 %) -> 12 (-25 %, +3 mm over the nadir 9: SD) stays SD */
+    x = compute_json("{\"format\":\"crlm-case/1\",\"id\":\"T\",\"assessed_on\":\"2024-12-01\","
+                     "\"chemotherapy\":[{\"line\":1,\"started_on\":\"2024-01-10\"}],\"imaging\":["
+                     STUDY("2024-01-08", NODE(16)) "," STUDY("2024-03-04", NODE(9)) ","
+                     STUDY("2024-04-01", NODE(10)) "," STUDY("2024-05-06", NODE(12)) "]}",
+                     p);
+    assert_tp(x.r, 0, CRLM_RECIST_CR, CRLM_RECIST_CR);
+    assert_tp(x.r, 1, CRLM_RECIST_PR, CRLM_RECIST_PR);
+    assert_tp(x.r, 2, CRLM_RECIST_SD, CRLM_RECIST_SD);
+    assert_int_equal(x.r->best_overall, CRLM_RECIST_SD);
+    done(&x);
+    /* the same with the rule alone (no confirmation): the CR holds at once, 10 and 12 are PR */
+    x = line_case(STUDY("2024-01-08", NODE(16)) "," STUDY("2024-03-04", NODE(9)) ","
+                  STUDY("2024-04-01", NODE(10)) "," STUDY("2024-05-06", NODE(12)), NULL);
+    assert_tp(x.r, 2, CRLM_RECIST_PR, CRLM_RECIST_PR);
+    assert_true(x.r->timepoints[2].pr_continued);
+    done(&x);
+    crlm_profile_free(p);
+}
+
+/* A complete response continues as a partial one: node 16 -> 9 (CR, under 10 mm) -> 12
+ * (-25 % from the baseline, +3 mm over the nadir 9: SD by arithmetic) is PR, not SD. */
+static void test_continuing_pr_after_cr(void **state)
+{
+    (void)state;
+    run x = line_case(STUDY("2024-01-08", NODE(16)) "," STUDY("2024-03-04", NODE(9)) ","
+                      STUDY("2024-04-01", NODE(12)),
+                      NULL);
+    assert_tp(x.r, 0, CRLM_RECIST_CR, CRLM_RECIST_CR);
+    assert_tp(x.r, 1, CRLM_RECIST_PR, CRLM_RECIST_PR);
+    assert_true(x.r->timepoints[1].pr_continued);
+    assert_near(x.r->timepoints[1].change_from_baseline_pct, -25.0);
+    assert_int_equal(x.r->best_overall, CRLM_RECIST_CR);
+    done(&x);
+}
+
+/* A new line resets the baseline and the response: line 1 reaches PR (100 -> 60 -> 62); line 2
+ * has the 2024-04-25 study (62 mm) as its baseline, and 50 (-19.4 % from it) is SD. */
+static void test_continuing_pr_reset_by_new_line(void **state)
+{
+    (void)state;
+    static const char json[] =
+        "{\"format\":\"crlm-case/1\",\"id\":\"T\",\"assessed_on\":\"2024-12-01\","
+        "\"chemotherapy\":[{\"line\":1,\"started_on\":\"2024-01-10\",\"ended_on\":\"2024-04-20\"},"
+        "{\"line\":2,\"started_on\":\"2024-05-01\"}],"
+        "\"imaging\":["
+        STUDY("2024-01-08", TL("A", 60) "," TL("B", 40)) ","
+        STUDY("2024-03-04", TL("A", 36) "," TL("B", 24)) ","
+        STUDY("2024-04-25", TL("A", 37) "," TL("B", 25)) ","
+        STUDY("2024-06-10", TL("A", 30) "," TL("B", 20)) "]}";
+    run x = compute_json(json, P);
+    assert_int_equal(x.r->n_timepoints, 3);
+    assert_int_equal(x.r->timepoints[2].line, 2);
+    assert_tp(x.r, 2, CRLM_RECIST_SD, CRLM_RECIST_SD);
+    assert_false(x.r->timepoints[2].pr_continued);
+    assert_near(x.r->timepoints[2].change_from_baseline_pct, -19.4);
+    assert_int_equal(x.r->lines[0].best_overall, CRLM_RECIST_PR);
+    assert_int_equal(x.r->lines[1].best_overall, CRLM_RECIST_SD);
     done(&x);
 }
 
@@ -348,6 +613,15 @@ static void test_non_target_only(void **state)
     assert_int_equal(x.r->timepoints[2].overall, CRLM_RECIST_PD);
     assert_true(isnan(x.r->timepoints[0].sum_mm));
     assert_int_equal(x.r->best_overall, CRLM_RECIST_CR);
+    done(&x);
+    /* non-target disease only has no partial response to continue: CR, then present again is
+     * non-CR/non-PD */
+    x = line_case(STUDY("2024-01-08", NT("M", "present")) "," STUDY("2024-03-04", NT("M", "absent"))
+                  "," STUDY("2024-04-01", NT("M", "present")),
+                  NULL);
+    assert_int_equal(x.r->timepoints[0].overall, CRLM_RECIST_CR);
+    assert_int_equal(x.r->timepoints[1].overall, CRLM_RECIST_NON_CR_NON_PD);
+    assert_false(x.r->timepoints[1].pr_continued);
     done(&x);
     /* not examined: NE */
     x = line_case(STUDY("2024-01-08", NT("M", "present")) "," STUDY("2024-03-04", ""), NULL);
@@ -471,13 +745,15 @@ static void test_unknown_stays_null(void **state)
     assert_int_equal(x.r->lines[0].progression_after_chemotherapy, CRLM_TRI_UNKNOWN);
     assert_int_equal(x.r->progression_on_chemotherapy, CRLM_TRI_UNKNOWN);
     assert_int_equal(x.r->progression_after_chemotherapy, CRLM_TRI_UNKNOWN);
-    assert_int_equal(x.r->best_overall, CRLM_RECIST_UNKNOWN);
+    /* a baseline and no follow-up: not evaluable (RECIST), for the case and for the line */
+    assert_int_equal(x.r->best_overall, CRLM_RECIST_NE);
+    assert_int_equal(x.r->lines[0].best_overall, CRLM_RECIST_NE);
     assert_int_equal(x.r->current_baseline, 0);
     assert_true(isnan(x.r->cea.first_ng_ml));
     assert_int_equal(x.r->cea.normalized, CRLM_TRI_UNKNOWN);
     crlm_buf b = {0};
     crlm_response_write_json(x.r, &b);
-    assert_non_null(strstr(b.data, "\"timepoints\":[],\"best_overall\":null"));
+    assert_non_null(strstr(b.data, "\"timepoints\":[],\"best_overall\":\"ne\""));
     assert_non_null(strstr(b.data, "\"progression_on_chemotherapy\":null,\"progression_after"));
     crlm_buf_free(&b);
     done(&x);
@@ -486,6 +762,26 @@ static void test_unknown_stays_null(void **state)
     assert_int_equal(y.r->n_timepoints, 0);
     assert_int_equal(y.r->current_baseline, SIZE_MAX);
     assert_int_equal(y.r->progression_on_chemotherapy, CRLM_TRI_FALSE);
+    assert_int_equal(y.r->best_overall, CRLM_RECIST_UNKNOWN); /* no baseline: nothing to judge */
+    done(&y);
+    /* one study without chemotherapy: a baseline, no follow-up: NE */
+    y = compute_json("{\"format\":\"crlm-case/1\",\"id\":\"T\",\"imaging\":["
+                     STUDY("2024-01-08", TL("A", 30)) "]}", P);
+    assert_int_equal(y.r->n_timepoints, 0);
+    assert_int_equal(y.r->best_overall, CRLM_RECIST_NE);
+    done(&y);
+    /* a line with no study before it: its time points are NE (no baseline to compare with),
+     * and so is the best response; a baseline-less new lesion is still PD */
+    y = line_case(STUDY("2024-02-05", TL("A", 30)), NULL);
+    assert_tp(y.r, 0, CRLM_RECIST_NE, CRLM_RECIST_NE);
+    assert_int_equal(y.r->current_baseline, SIZE_MAX);
+    assert_int_equal(y.r->best_overall, CRLM_RECIST_NE);
+    done(&y);
+    /* imaging recorded as not known: no baseline, null */
+    y = compute_json("{\"format\":\"crlm-case/1\",\"id\":\"T\",\"chemotherapy\":"
+                     "[{\"line\":1,\"started_on\":\"2024-01-10\"}]}", P);
+    assert_int_equal(y.r->best_overall, CRLM_RECIST_UNKNOWN);
+    assert_int_equal(y.r->lines[0].best_overall, CRLM_RECIST_UNKNOWN);
     done(&y);
 }
 
@@ -628,9 +924,10 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_e1_confirmed_pr),
-        cmocka_unit_test(test_e2_pr_then_sd),
+        cmocka_unit_test(test_e2_continuing_pr),
+        cmocka_unit_test(test_e2_rule_off_pr_then_sd),
         cmocka_unit_test(test_e1_e2_with_confirmation_profile),
-        cmocka_unit_test(test_e3_pr_sd_pd),
+        cmocka_unit_test(test_e3_pr_pr_pd),
         cmocka_unit_test(test_e4_eortc_continued_pr),
         cmocka_unit_test(test_e5_e6_absolute_margin),
         cmocka_unit_test(test_e7_node_under_10_is_cr),
@@ -639,6 +936,13 @@ int main(void)
         cmocka_unit_test(test_node_9_cr_node_10_pr),
         cmocka_unit_test(test_too_small_is_5mm_not_cr),
         cmocka_unit_test(test_exact_pr_boundary_case),
+        cmocka_unit_test(test_continuing_pr_faq_example),
+        cmocka_unit_test(test_continuing_pr_ends_at_pd),
+        cmocka_unit_test(test_continuing_pr_new_lesion_and_non_target_pd),
+        cmocka_unit_test(test_continuing_pr_through_ne),
+        cmocka_unit_test(test_continuing_pr_with_confirmation),
+        cmocka_unit_test(test_continuing_pr_after_cr),
+        cmocka_unit_test(test_continuing_pr_reset_by_new_line),
         cmocka_unit_test(test_split_and_merged),
         cmocka_unit_test(test_non_target_only),
         cmocka_unit_test(test_cea_gates_cr),
