@@ -76,25 +76,59 @@ static inline crlm_case *test_case(const char *json, const crlm_profile *p)
     return c;
 }
 
+/* `text` (malloc'd) with its first `from` replaced by `to`: a new malloc'd string, `text` freed.
+ * Fails the test when `from` is absent. */
+static inline char *test_replace(char *text, const char *from, const char *to)
+{
+    char *at = strstr(text, from);
+    if (!at)
+        fprintf(stderr, "test_replace: <%s> not found\n", from);
+    assert_non_null(at);
+    size_t head = (size_t)(at - text), nf = strlen(from), nt = strlen(to);
+    size_t tail = strlen(text) - head - nf;
+    char *out = malloc(head + nt + tail + 1);
+    assert_non_null(out);
+    memcpy(out, text, head);
+    memcpy(out + head, to, nt);
+    memcpy(out + head + nt, at + nf, tail + 1);
+    free(text);
+    return out;
+}
+
+/* The text of the default profile with edits[i][0] replaced by edits[i][1] in turn (the caller
+ * frees). */
+static inline char *test_profile_text_edited(const char *const (*edits)[2], size_t n)
+{
+    char *text = test_read_file("profiles/default.json", NULL);
+    for (size_t i = 0; i < n; i++)
+        text = test_replace(text, edits[i][0], edits[i][1]);
+    return text;
+}
+
+/* The default profile with those edits; fails the test unless it is a valid profile. */
+static inline crlm_profile *test_profile_edited(const char *const (*edits)[2], size_t n)
+{
+    char *text = test_profile_text_edited(edits, n);
+    crlm_profile *p = NULL;
+    crlm_errors e = {0};
+    crlm_status st = crlm_profile_read(text, strlen(text), &p, &e);
+    if (st != CRLM_OK && e.count) {
+        char line[600];
+        crlm_error_format(&e.items[0], line, sizeof line);
+        fprintf(stderr, "unexpected profile error: %s\n", line);
+    }
+    assert_int_equal(st, CRLM_OK);
+    crlm_errors_free(&e);
+    free(text);
+    return p;
+}
+
 /* The default profile with the first occurrence of `from` replaced by `to` (to set one
  * parameter); fails the test when `from` is absent or the result is not a valid profile. */
 static inline crlm_profile *test_profile_with(const char *from, const char *to)
 {
-    size_t len;
-    char *text = test_read_file("profiles/default.json", &len);
-    char *at = strstr(text, from);
-    assert_non_null(at);
-    size_t head = (size_t)(at - text), tail = len - head - strlen(from);
-    char *edited = malloc(len + strlen(to) + 1);
-    assert_non_null(edited);
-    memcpy(edited, text, head);
-    memcpy(edited + head, to, strlen(to));
-    memcpy(edited + head + strlen(to), at + strlen(from), tail);
-    crlm_profile *p = NULL;
-    assert_int_equal(crlm_profile_read(edited, head + strlen(to) + tail, &p, NULL), CRLM_OK);
-    free(edited);
-    free(text);
-    return p;
+    const char *const edit[1][2] = {{from, to}};
+    return test_profile_edited(edit, 1);
 }
 
 /* The error at `pointer`, or NULL. */

@@ -32,7 +32,9 @@
 extern "C" {
 #endif
 
-#define CRLM_KNOWN(x) (!isnan(x))
+/* A number is known when it is finite: NaN is "not known", and an infinity (a division by
+ * zero somewhere upstream) is no measurement either, so it must never pass for one. */
+#define CRLM_KNOWN(x) (isfinite(x))
 
 typedef enum crlm_side { CRLM_SIDE_UNKNOWN = 0, CRLM_SIDE_RIGHT, CRLM_SIDE_LEFT } crlm_side;
 

@@ -58,6 +58,8 @@ extern "C" {
     X(BSA_FORMULA, "bsa_formula", CHOICE, 0, 0, "mosteller|dubois")                            \
     X(TLV_INTERCEPT_ML, "tlv_intercept_ml", NUM, -10000, 10000, NULL)                          \
     X(TLV_SLOPE_ML_PER_M2, "tlv_slope_ml_per_m2", NUM, 0, 10000, NULL)                         \
+    X(TLV_PHYSIOLOGICAL_MIN_ML, "tlv_physiological_min_ml", NUM, 0, 10000, NULL)               \
+    X(TLV_PHYSIOLOGICAL_MAX_ML, "tlv_physiological_max_ml", NUM, 0, 10000, NULL)               \
     X(FLR_NORMAL_PCT, "flr_normal_pct", NUM, 0, 100, NULL)                                     \
     X(FLR_CHEMOTHERAPY_PCT, "flr_chemotherapy_pct", NUM, 0, 100, NULL)                         \
     X(FLR_INJURED_PCT, "flr_injured_pct", NUM, 0, 100, NULL)                                   \

@@ -11,6 +11,12 @@
  *   review, seed:8) or more than N weeks in total (Shindoh 2013).
  * - Kinetic growth rate: degree of hypertrophy at the first volumetry after the embolization,
  *   divided by the weeks elapsed since it (Shindoh 2013).
+ * - An impossible intermediate is unknown, never a number: a TLV estimate outside the
+ *   profile's physiological range (tlv_physiological_min_ml..max_ml), or a remnant larger
+ *   than the liver it is part of (FLR over the TLV, or over the measured liver minus tumour),
+ *   gives no percentage; the sFLR is then unknown and named, so adequacy and resectability are
+ *   unknown and the pathway stops at insufficient_data instead of reading -348 % or 3.7
+ *   million %. The range is an engine choice in the profile (docs/rules.md).
  */
 #include <math.h>
 
@@ -143,6 +149,17 @@ static const crlm_volumetry *latest_volumetry(const crlm_case *c)
     return v;
 }
 
+/* A volume as a percentage of a whole: known only when both are finite, the whole positive and
+ * the part no larger than it. A remnant larger than the liver it is a part of is not 120 %: it
+ * is an error in the inputs, and it must not pass for a large remnant. */
+static double fraction_pct(double part_ml, double whole_ml)
+{
+    if (!isfinite(part_ml) || !isfinite(whole_ml) || whole_ml <= 0 || part_ml < 0 ||
+        part_ml > whole_ml)
+        return NAN;
+    return 100.0 * part_ml / whole_ml;
+}
+
 static void pve_growth(const crlm_case *c, double tlv, crlm_liver *out)
 {
     crlm_date pve = c->plan.pve_on;
@@ -162,13 +179,45 @@ static void pve_growth(const crlm_case *c, double tlv, crlm_liver *out)
         else if (is_after && v->date > pve && !after)
             after = v;
     }
-    if (!before || !after || !CRLM_KNOWN(tlv)) {
+    if (!before || !after) {
         out->missing |= MISS(PVE_VOLUMETRY);
         return;
     }
-    out->degree_of_hypertrophy_pct = 100.0 * (after->flr_ml - before->flr_ml) / tlv;
+    /* an unknown or implausible TLV is already named (height_weight, tlv_estimated_ml) */
+    double s0 = fraction_pct(before->flr_ml, tlv), s1 = fraction_pct(after->flr_ml, tlv);
     out->weeks_after_pve = (after->date - pve) / 7.0;
+    if (!CRLM_KNOWN(s0) || !CRLM_KNOWN(s1) || !(out->weeks_after_pve > 0))
+        return;
+    out->degree_of_hypertrophy_pct = s1 - s0;
     out->kgr_pct_per_week = out->degree_of_hypertrophy_pct / out->weeks_after_pve;
+}
+
+/* The estimated total liver volume (Vauthey 2002): known only when the body-surface area is,
+ * and refused (NaN, `implausible` set, tlv_estimated_ml named) when the formula's output lies
+ * outside the profile's physiological range: a child's height typed for an adult, or a
+ * profile whose coefficients give 0 mL, must not become an sFLR. */
+static void estimate_tlv(const crlm_case *c, const crlm_profile *p, crlm_liver *out)
+{
+    bool dubois = crlm_profile_num(p, CRLM_P_BSA_FORMULA) == 1;
+    out->bsa_formula = dubois ? "dubois" : "mosteller";
+    double h = c->patient.height_cm, w = c->patient.weight_kg;
+    if (!CRLM_KNOWN(h) || !CRLM_KNOWN(w)) {
+        out->missing |= MISS(HEIGHT_WEIGHT);
+        return;
+    }
+    double bsa = dubois ? crlm_bsa_dubois(h, w) : crlm_bsa_mosteller(h, w);
+    if (isfinite(bsa) && bsa > 0)
+        out->bsa_m2 = bsa;
+    out->tlv_formula_ml = crlm_profile_num(p, CRLM_P_TLV_INTERCEPT_ML) +
+                          crlm_profile_num(p, CRLM_P_TLV_SLOPE_ML_PER_M2) * out->bsa_m2;
+    if (isfinite(out->tlv_formula_ml) &&
+        out->tlv_formula_ml >= crlm_profile_num(p, CRLM_P_TLV_PHYSIOLOGICAL_MIN_ML) &&
+        out->tlv_formula_ml <= crlm_profile_num(p, CRLM_P_TLV_PHYSIOLOGICAL_MAX_ML)) {
+        out->tlv_estimated_ml = out->tlv_formula_ml;
+        return;
+    }
+    out->implausible = CRLM_LIVER_TLV_OUT_OF_RANGE;
+    out->missing |= MISS(TLV_ESTIMATE);
 }
 
 static crlm_tri tri_and(crlm_tri a, crlm_tri b)
@@ -182,26 +231,24 @@ static crlm_tri tri_and(crlm_tri a, crlm_tri b)
 
 void crlm_liver_compute(const crlm_case *c, const crlm_profile *p, crlm_liver *out)
 {
-    *out = (crlm_liver){.bsa_m2 = NAN, .tlv_estimated_ml = NAN, .volumetry_date = CRLM_DATE_UNKNOWN,
+    *out = (crlm_liver){.bsa_m2 = NAN, .tlv_estimated_ml = NAN, .tlv_formula_ml = NAN,
+                        .implausible_flr_ml = NAN, .volumetry_date = CRLM_DATE_UNKNOWN,
                         .flr_ml = NAN, .flr_measured_pct = NAN, .sflr_pct = NAN};
-    bool dubois = crlm_profile_num(p, CRLM_P_BSA_FORMULA) == 1;
-    out->bsa_formula = dubois ? "dubois" : "mosteller";
-    double h = c->patient.height_cm, w = c->patient.weight_kg;
-    if (CRLM_KNOWN(h) && CRLM_KNOWN(w)) {
-        out->bsa_m2 = dubois ? crlm_bsa_dubois(h, w) : crlm_bsa_mosteller(h, w);
-        out->tlv_estimated_ml = crlm_profile_num(p, CRLM_P_TLV_INTERCEPT_ML) +
-                                crlm_profile_num(p, CRLM_P_TLV_SLOPE_ML_PER_M2) * out->bsa_m2;
-    } else {
-        out->missing |= MISS(HEIGHT_WEIGHT);
-    }
+    estimate_tlv(c, p, out);
     const crlm_volumetry *v = latest_volumetry(c);
     if (v) {
         out->volumetry_date = v->date;
         out->flr_ml = v->flr_ml;
         if (CRLM_KNOWN(v->total_liver_ml) && CRLM_KNOWN(v->tumor_ml))
-            out->flr_measured_pct = 100.0 * v->flr_ml / (v->total_liver_ml - v->tumor_ml);
-        if (CRLM_KNOWN(out->tlv_estimated_ml))
-            out->sflr_pct = 100.0 * v->flr_ml / out->tlv_estimated_ml;
+            out->flr_measured_pct = fraction_pct(v->flr_ml, v->total_liver_ml - v->tumor_ml);
+        if (CRLM_KNOWN(out->tlv_estimated_ml)) {
+            out->sflr_pct = fraction_pct(v->flr_ml, out->tlv_estimated_ml);
+            if (!CRLM_KNOWN(out->sflr_pct)) {
+                out->implausible = CRLM_LIVER_FLR_OVER_TLV;
+                out->implausible_flr_ml = v->flr_ml;
+                out->missing |= MISS(SFLR);
+            }
+        }
     } else {
         out->missing |= MISS(VOLUMETRY);
     }
@@ -212,8 +259,14 @@ void crlm_liver_compute(const crlm_case *c, const crlm_profile *p, crlm_liver *o
         else if (out->sflr_pct < out->threshold_min_pct)
             out->adequate = CRLM_TRI_FALSE;
     }
+    /* an unknown adequacy is always named: every path above sets a bit, and should a future
+     * one not, sflr_pct is named rather than nothing */
+    if (out->adequate == CRLM_TRI_UNKNOWN &&
+        !(out->missing & (MISS(HEIGHT_WEIGHT) | MISS(VOLUMETRY) | MISS(LIVER_CONDITION) |
+                          MISS(CHEMOTHERAPY) | MISS(TLV_ESTIMATE) | MISS(SFLR))))
+        out->missing |= MISS(SFLR);
     pve_growth(c, out->tlv_estimated_ml, out);
-    if (CRLM_KNOWN(out->kgr_pct_per_week))
+    if (isfinite(out->kgr_pct_per_week))
         out->kgr_adequate = out->kgr_pct_per_week >= crlm_profile_num(p, CRLM_P_KGR_MIN_PCT_PER_WEEK)
                                 ? CRLM_TRI_TRUE
                                 : CRLM_TRI_FALSE;

@@ -32,6 +32,8 @@ static const crlm_rule_info checks[] = {
     {"irinotecan_steatohepatitis", "chemotherapy.agents, patient.liver_condition, patient BMI",
      "vauthey-2006, robinson-2012", "warning with steatosis, steatohepatitis or BMI >= 30, info otherwise",
      "Irinotecan causes steatohepatitis."},
+    {"remnant_volume_implausible", "patient.height_cm, patient.weight_kg, volumetry.flr_ml", "vauthey-2002, ribero-2013",
+     "warning", "The estimated total liver volume is outside the profile's physiological range, or smaller than the remnant: the sFLR is not computed."},
     {"kgr_low", "volumetry, plan.pve_on", "shindoh-2013", "warning",
      "Kinetic growth rate after portal vein embolization under 2 %/week."},
     {"anti_egfr_resectable", "chemotherapy.agents, chemotherapy.intent, liver.resectable", "seed:17",
@@ -215,6 +217,23 @@ void crlm_checks_run(const crlm_pathway_input *in, crlm_checks *out)
         crlm_checks_add(out, "remnant_inadequate", CRLM_SEV_CRITICAL, "seed:8, shindoh-2013",
                         "Standardized future liver remnant %.1f %% under the %.0f %% this liver "
                         "needs (%s).", lv->sflr_pct, lv->threshold_min_pct, lv->threshold_reason);
+    if (lv->implausible == CRLM_LIVER_TLV_OUT_OF_RANGE)
+        crlm_checks_add(out, "remnant_volume_implausible", CRLM_SEV_WARNING,
+                        "vauthey-2002, ribero-2013",
+                        "Estimated total liver volume %.0f mL (BSA %.2f m2, %s) is outside the "
+                        "physiological %.0f-%.0f mL: the sFLR is not computed and the remnant "
+                        "cannot be judged; check height, weight and the profile's TLV formula.",
+                        lv->tlv_formula_ml, lv->bsa_m2, lv->bsa_formula,
+                        crlm_profile_num(in->p, CRLM_P_TLV_PHYSIOLOGICAL_MIN_ML),
+                        crlm_profile_num(in->p, CRLM_P_TLV_PHYSIOLOGICAL_MAX_ML));
+    else if (lv->implausible == CRLM_LIVER_FLR_OVER_TLV)
+        crlm_checks_add(out, "remnant_volume_implausible", CRLM_SEV_WARNING,
+                        "vauthey-2002, ribero-2013",
+                        "Future liver remnant %.0f mL is larger than the estimated total liver "
+                        "volume %.0f mL (BSA %.2f m2, %s): an sFLR over 100 %% is impossible, "
+                        "so it is not computed; check the volumetry, height and weight.",
+                        lv->implausible_flr_ml, lv->tlv_estimated_ml, lv->bsa_m2,
+                        lv->bsa_formula);
     if (lv->kgr_adequate == CRLM_TRI_FALSE)
         crlm_checks_add(out, "kgr_low", CRLM_SEV_WARNING, "shindoh-2013",
                         "Kinetic growth rate %.2f %%/week after portal vein embolization (under "

@@ -4,7 +4,7 @@
 #include "test_util.h"
 #include "crlm/profile_read.h"
 
-#define DEFAULT_SHA256 "68974adb9d94ba717d124b4b56e0f54146fc568a558ae2bac7e24f12d58ab427"
+#define DEFAULT_SHA256 "e2c3a22114015d4bbffc898a289daa32ede582c8bd80b1958adf0129b1669582"
 
 static char *default_text(size_t *len) { return test_read_file("profiles/default.json", len); }
 

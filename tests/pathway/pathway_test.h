@@ -334,6 +334,19 @@ static inline const char *pt_check(const json_t *rep, const char *code)
     return NULL;
 }
 
+/* The message of the first check with `code`, or NULL when it did not fire. */
+static inline const char *pt_check_message(const json_t *rep, const char *code)
+{
+    json_t *checks = json_object_get(rep, "checks");
+    for (size_t i = 0; i < json_array_size(checks); i++) {
+        json_t *c = json_array_get(checks, i);
+        const char *cc = json_string_value(json_object_get(c, "code"));
+        if (cc && strcmp(cc, code) == 0)
+            return json_string_value(json_object_get(c, "message"));
+    }
+    return NULL;
+}
+
 #define PT_REC(rep, code) assert_true(pt_rec_is((rep), (code)))
 #define PT_FIRED(rep, id) assert_true(pt_fired((rep), (id)))
 #define PT_NOT_FIRED(rep, id) assert_false(pt_fired((rep), (id)))

@@ -370,18 +370,41 @@ static void recist_continuing_pr_is_listed(void **s)
     json_t *tps = json_object_get(json_object_get(rep, "response"), "timepoints");
     assert_string_equal(json_string_value(json_object_get(json_array_get(tps, 1), "target")), "pr");
     assert_string_equal(pt_check(rep, "recist_continuing_pr"), "info");
-    const char *msg = NULL;
-    json_t *checks = json_object_get(rep, "checks");
-    for (size_t i = 0; i < json_array_size(checks); i++)
-        if (strcmp(json_string_value(json_object_get(json_array_get(checks, i), "code")),
-                   "recist_continuing_pr") == 0)
-            msg = json_string_value(json_object_get(json_array_get(checks, i), "message"));
+    const char *msg = pt_check_message(rep, "recist_continuing_pr");
     assert_non_null(msg);
     assert_non_null(strstr(msg, "on 2024-04-28 the target sum is stable by arithmetic (-27.1 % "
                                 "from the baseline) but has not progressed since the response "
                                 "of 2024-03-05"));
     assert_true(pt_check_listed("recist_continuing_pr"));
     DONE(c);
+}
+
+/* `remnant_volume_implausible` names the figure it refused: the formula's -322 mL for 50 cm
+ * and 10 kg, or a remnant larger than the estimated liver (150 cm, 45 kg: 941 mL; FLR 1000). */
+static void remnant_volume_implausible(void **s)
+{
+    (void)s;
+    json_t *c = pt_case(PT_BASE_UNTREATED);
+    pt_set(c, "patient/height_cm", "50");
+    pt_set(c, "patient/weight_kg", "10");
+    EVAL(c);
+    SEV("remnant_volume_implausible", "warning");
+    assert_non_null(strstr(pt_check_message(rep, "remnant_volume_implausible"),
+                           "Estimated total liver volume -322 mL (BSA 0.37 m2, mosteller) is "
+                           "outside the physiological 500-4000 mL"));
+    assert_null(pt_check(rep, "remnant_inadequate")); /* unknown is not inadequate */
+    DONE(c);
+    c = pt_case(PT_BASE_UNTREATED);
+    pt_set(c, "patient/height_cm", "150");
+    pt_set(c, "patient/weight_kg", "45");
+    pt_set(c, "volumetry/0/flr_ml", "1000");
+    EVAL(c);
+    SEV("remnant_volume_implausible", "warning");
+    assert_non_null(strstr(pt_check_message(rep, "remnant_volume_implausible"),
+                           "Future liver remnant 1000 mL is larger than the estimated total "
+                           "liver volume 941 mL (BSA 1.37 m2, mosteller)"));
+    DONE(c);
+    assert_true(pt_check_listed("remnant_volume_implausible"));
 }
 
 /* Evidence printed with a check is the table's evidence for that code.
@@ -461,6 +484,7 @@ int main(void)
         cmocka_unit_test(response_module_checks),
         cmocka_unit_test(recist_review_is_listed),
         cmocka_unit_test(recist_continuing_pr_is_listed),
+        cmocka_unit_test(remnant_volume_implausible),
         cmocka_unit_test(check_evidence_matches_table),
         cmocka_unit_test(every_check_fired_somewhere),
     };

@@ -502,6 +502,63 @@ static void unknown_resectability_inputs(void **s)
     DONE(c);
 }
 
+/* An impossible remnant figure is an unknown that decides: 50 cm and 10 kg make the estimated
+ * total liver volume -322 mL (it used to read sFLR -347.7 %, "not adequate", and recommend
+ * augmentation); a profile whose formula gives 0 mL made an infinite sFLR that read
+ * "adequate" and "resectable". Each now stops at resectability_unknown, naming the TLV, with
+ * adequacy and resectability null. Also on the branches after chemotherapy and for a
+ * progressor, whose selection needs an adequate remnant. */
+static void impossible_remnant_stops_the_decision(void **s)
+{
+    (void)s;
+    static const char *const bases[] = {PT_BASE_UNTREATED, PT_BASE_CONTROLLED, PT_BASE_PROGRESSING};
+    for (size_t i = 0; i < 3; i++) {
+        json_t *c = pt_case(bases[i]);
+        pt_set(c, "patient/height_cm", "50");
+        pt_set(c, "patient/weight_kg", "10");
+        EVAL(c);
+        PT_REC(rep, "insufficient_data");
+        PT_MISSING(rep, "tlv_estimated_ml");
+        json_t *liver = json_object_get(rep, "liver");
+        assert_true(json_is_null(json_object_get(liver, "sflr_pct")));
+        assert_true(json_is_null(json_object_get(liver, "tlv_estimated_ml")));
+        assert_true(json_is_null(json_object_get(liver, "adequate")));
+        assert_true(json_is_null(json_object_get(liver, "resectable")));
+        assert_string_equal(pt_check(rep, "remnant_volume_implausible"), "warning");
+        DONE(c);
+    }
+    /* the formula at 0 mL */
+    const char *const edits[2][2] = {
+        {"\"tlv_intercept_ml\": { \"value\": -794.41", "\"tlv_intercept_ml\": { \"value\": 0"},
+        {"\"tlv_slope_ml_per_m2\": { \"value\": 1267.28", "\"tlv_slope_ml_per_m2\": { \"value\": 0"}};
+    crlm_profile *zero = test_profile_edited(edits, 2);
+    json_t *c = pt_case(PT_BASE_UNTREATED);
+    json_decref(rep);
+    rep = pt_eval_with(c, zero);
+    PT_REC(rep, "insufficient_data");
+    PT_FIRED(rep, "resectability_unknown");
+    PT_MISSING(rep, "tlv_estimated_ml");
+    assert_true(json_is_null(json_object_get(json_object_get(rep, "liver"), "adequate")));
+    DONE(c);
+    crlm_profile_free(zero);
+    /* a remnant larger than the estimated liver: 150 cm, 45 kg -> BSA 1.3693 m2 -> TLV
+     * 940.9 mL; FLR 1000 mL would be 106 %: unknown, sflr_pct named */
+    c = pt_case(PT_BASE_UNTREATED);
+    pt_set(c, "patient/height_cm", "150");
+    pt_set(c, "patient/weight_kg", "45");
+    pt_set(c, "volumetry/0/flr_ml", "1000");
+    EVAL(c);
+    PT_REC(rep, "insufficient_data");
+    PT_MISSING(rep, "sflr_pct");
+    assert_true(json_is_null(json_object_get(json_object_get(rep, "liver"), "sflr_pct")));
+    assert_string_equal(pt_check(rep, "remnant_volume_implausible"), "warning");
+    /* ...and 900 mL (95.7 %) is an sFLR like any other */
+    pt_set(c, "volumetry/0/flr_ml", "900");
+    EVAL(c);
+    PT_REC(rep, "upfront_resection");
+    DONE(c);
+}
+
 static void unknown_fong_inputs_at_the_boundary(void **s)
 {
     (void)s;
@@ -679,6 +736,7 @@ int main(void)
         cmocka_unit_test(unknown_chemotherapy_history),
         cmocka_unit_test(unknown_response),
         cmocka_unit_test(unknown_resectability_inputs),
+        cmocka_unit_test(impossible_remnant_stops_the_decision),
         cmocka_unit_test(unknown_fong_inputs_at_the_boundary),
         cmocka_unit_test(unknown_that_cannot_change_the_answer),
         cmocka_unit_test(unknown_extrahepatic_before_resection),

@@ -153,38 +153,17 @@ static void test_e2_continuing_pr(void **state)
     done(&x);
 }
 
-/* `text` with its first `from` replaced by `to` (a new string; `text` is freed). */
-static char *replace(char *text, const char *from, const char *to)
-{
-    char *at = strstr(text, from);
-    assert_non_null(at);
-    size_t head = (size_t)(at - text), nf = strlen(from), nt = strlen(to);
-    size_t tail = strlen(text) - head - nf;
-    char *out = malloc(head + nt + tail + 1);
-    assert_non_null(out);
-    memcpy(out, text, head);
-    memcpy(out + head, to, nt);
-    memcpy(out + head + nt, at + nf, tail + 1);
-    free(text);
-    return out;
-}
-
 /* The default profile with continuing_pr_rule and recist_confirmation set. */
 static crlm_profile *profile_rule(bool continuing, bool confirmation)
 {
-    char *text = test_read_file("profiles/default.json", NULL);
-    if (!continuing)
-        text = replace(text, "\"continuing_pr_rule\": { \"value\": true",
-                       "\"continuing_pr_rule\": { \"value\": false");
-    if (confirmation)
-        text = replace(text, "\"recist_confirmation\": { \"value\": false",
-                       "\"recist_confirmation\": { \"value\": true");
-    crlm_profile *p = NULL;
-    crlm_errors errs = {0};
-    assert_int_equal(crlm_profile_read(text, strlen(text), &p, &errs), CRLM_OK);
-    crlm_errors_free(&errs);
-    free(text);
-    return p;
+    const char *const edits[2][2] = {
+        {"\"continuing_pr_rule\": { \"value\": true",
+         continuing ? "\"continuing_pr_rule\": { \"value\": true"
+                    : "\"continuing_pr_rule\": { \"value\": false"},
+        {"\"recist_confirmation\": { \"value\": false",
+         confirmation ? "\"recist_confirmation\": { \"value\": true"
+                      : "\"recist_confirmation\": { \"value\": false"}};
+    return test_profile_edited(edits, 2);
 }
 
 /* E2 with the rule off: each time point by arithmetic, PR then SD; without confirmation the
