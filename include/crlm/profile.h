@@ -25,7 +25,7 @@ extern "C" {
     X(FONG_LARGEST_MM_OVER, "fong_largest_mm_over", NUM, 0, 500, NULL)                         \
     X(FONG_CEA_NG_ML_OVER, "fong_cea_ng_ml_over", NUM, 0, 1e6, NULL)                           \
     X(FONG_DFI_MONTHS_UNDER, "fong_dfi_months_under", NUM, 0, 240, NULL)                       \
-    X(FONG_HIGH_RISK_FROM, "fong_high_risk_from", NUM, 0, 6, NULL)                             \
+    X(FONG_HIGH_RISK_FROM, "fong_high_risk_from", NUM, 1, 5, NULL)                             \
     X(SYNCHRONOUS_WINDOW_DAYS, "synchronous_window_days", NUM, 0, 730, NULL)                   \
     X(TBS_ZONE2_FROM, "tbs_zone2_from", NUM, 0, 100, NULL)                                     \
     X(TBS_ZONE3_FROM, "tbs_zone3_from", NUM, 0, 100, NULL)                                     \
@@ -77,6 +77,28 @@ extern "C" {
     X(PROGRESSOR_MAX_LIVER_TUMORS, "progressor_max_liver_tumors", NUM, 1, 100, NULL)           \
     X(PROGRESSOR_MAX_LARGEST_MM, "progressor_max_largest_mm", NUM, 1, 500, NULL)               \
     X(PROGRESSOR_MAX_CEA_NG_ML, "progressor_max_cea_ng_ml", NUM, 0, 1e6, NULL)
+
+/* Thresholds that must be ordered against each other, checked when a profile is read (a
+ * profile that breaks one is refused, naming both parameters and their values):
+ * X(LOWER, relation, UPPER, why) with relation LE (LOWER <= UPPER) or LT (LOWER < UPPER).
+ * Equality is allowed where it only empties a band (risk groups of a centre that wants two
+ * groups, a warning band of zero days); it is not where the two would contradict (a lesion
+ * too small to measure counted at the measurable size, a range of one value). The Fong
+ * high-risk threshold's range 1..5 (the score's 0-5 with both groups non-empty) is its
+ * parameter range above. */
+#define CRLM_PARAM_ORDER_TABLE(X)                                                              \
+    X(TBS_ZONE2_FROM, LE, TBS_ZONE3_FROM, "TBS zones")                                         \
+    X(GAME_MEDIUM_RISK_FROM, LE, GAME_HIGH_RISK_FROM, "GAME groups")                           \
+    X(KONOPKE_MEDIUM_RISK_FROM, LE, KONOPKE_HIGH_RISK_FROM, "Konopke groups")                  \
+    X(MCRS_MEDIUM_RISK_FROM, LE, MCRS_HIGH_RISK_FROM, "m-CRS groups")                          \
+    X(FLR_NORMAL_PCT, LE, FLR_CHEMOTHERAPY_PCT, "remnant: chemotherapy needs no less")         \
+    X(FLR_CHEMOTHERAPY_PCT, LE, FLR_INJURED_PCT, "remnant: an injured liver needs no less")    \
+    X(BEVACIZUMAB_CRITICAL_UNDER_DAYS, LE, BEVACIZUMAB_MIN_DAYS, "bevacizumab interval")       \
+    X(PROLONGED_CHEMO_CYCLES, LE, FLR_CHEMO_CYCLES, "cycle limits: Karoui before Kishi")       \
+    X(RECIST_MAX_TARGETS_PER_ORGAN, LE, RECIST_MAX_TARGETS, "RECIST target counts")            \
+    X(RECIST_NODE_NORMAL_UNDER_MM, LE, RECIST_NODE_TARGET_MM, "RECIST node sizes")             \
+    X(RECIST_TOO_SMALL_MM, LT, RECIST_MEASURABLE_MM, "RECIST: too small is not measurable")    \
+    X(TLV_PHYSIOLOGICAL_MIN_ML, LT, TLV_PHYSIOLOGICAL_MAX_ML, "TLV physiological range")
 
 typedef enum crlm_param {
 #define CRLM__PARAM_ENUM(id, key, kind, lo, hi, choices) CRLM_P_##id,

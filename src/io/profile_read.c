@@ -1,5 +1,6 @@
 /* Reading a profile (`crlm-profile/1`, crlm/profile.h) from JSON: strict like a case, every
- * parameter required, and the canonical form's SHA-256.
+ * parameter required, thresholds that must be ordered checked against each other (the order
+ * table of crlm/profile.h), and the canonical form's SHA-256.
  *
  * The canonical form is the document re-serialised by jansson with sorted keys and no
  * whitespace; jansson writes reals with 17 significant digits, so the form is a pure function
@@ -45,22 +46,25 @@ static bool evidence_ok(const json_t *e)
            strlen(json_string_value(e)) == json_string_length(e);
 }
 
-static void read_param(crlm__jv *jv, crlm_profile *p, crlm_param i, const json_t *obj)
+/* Reads one parameter; returns whether its value was stored. */
+static bool read_param(crlm__jv *jv, crlm_profile *p, crlm_param i, const json_t *obj)
 {
     static const char *const keys[] = {"value", "evidence", "note", NULL};
+    bool stored = false;
     if (!crlm__jv_is_object(jv, obj, NULL))
-        return;
+        return false;
     crlm__jv_known_keys(jv, obj, keys);
     switch (crlm__param_kind_of(i)) {
     case CRLM__PARAM_NUM: {
         double v = 0;
-        if (crlm__jv_number(jv, obj, "value", crlm__param_lo(i), crlm__param_hi(i), true, &v))
+        if ((stored = crlm__jv_number(jv, obj, "value", crlm__param_lo(i), crlm__param_hi(i),
+                                      true, &v)))
             crlm__profile_set(p, i, v);
         break;
     }
     case CRLM__PARAM_FLAG: {
         bool b = false;
-        if (crlm__jv_bool(jv, obj, "value", true, &b))
+        if ((stored = crlm__jv_bool(jv, obj, "value", true, &b)))
             crlm__profile_set(p, i, b);
         break;
     }
@@ -75,6 +79,7 @@ static void read_param(crlm__jv *jv, crlm_profile *p, crlm_param i, const json_t
                 crlm__jv_error(jv, "value", CRLM_E_ENUM, expected, found);
             } else {
                 crlm__profile_set(p, i, c);
+                stored = true;
             }
         }
         break;
@@ -87,7 +92,7 @@ static void read_param(crlm__jv *jv, crlm_profile *p, crlm_param i, const json_t
         if (!json_object_get(obj, "evidence") || ev)
             crlm__jv_error(jv, "evidence", CRLM_E_MISSING,
                            "a non-empty array of evidence ids", "nothing");
-        return;
+        return stored;
     }
     size_t total = 1;
     size_t old = crlm__jv_push_key(jv, "evidence");
@@ -107,7 +112,7 @@ static void read_param(crlm__jv *jv, crlm_profile *p, crlm_param i, const json_t
     char *s = malloc(total);
     if (!s) {
         jv->nomem = true;
-        return;
+        return stored;
     }
     s[0] = '\0';
     for (size_t k = 0; k < json_array_size(ev); k++) {
@@ -119,6 +124,42 @@ static void read_param(crlm__jv *jv, crlm_profile *p, crlm_param i, const json_t
         strcat(s, json_string_value(e));
     }
     crlm__profile_set_evidence(p, i, s);
+    return stored;
+}
+
+/* The order constraints of crlm/profile.h as data: each row is checked when both of its
+ * parameters were read, and a broken one is reported at the upper parameter's value, naming
+ * the lower one and its value (the pair is what is wrong; the error names both). */
+typedef enum order_rel { LE, LT } order_rel;
+static const struct {
+    crlm_param lower, upper;
+    order_rel rel;
+    const char *what;
+} orders[] = {
+#define O(lo, rel, hi, what) {CRLM_P_##lo, CRLM_P_##hi, rel, what},
+    CRLM_PARAM_ORDER_TABLE(O)
+#undef O
+};
+
+static void check_orders(crlm__jv *jv, const crlm_profile *p, const json_t *ps, const bool *stored)
+{
+    for (size_t k = 0; k < sizeof orders / sizeof orders[0]; k++) {
+        crlm_param lo = orders[k].lower, hi = orders[k].upper;
+        if (!stored[lo] || !stored[hi])
+            continue; /* already an error of its own */
+        double a = crlm_profile_num(p, lo), b = crlm_profile_num(p, hi);
+        if (orders[k].rel == LE ? a <= b : a < b)
+            continue;
+        char expected[160], found[96];
+        snprintf(expected, sizeof expected, "%s %s (%.15g; %s)",
+                 orders[k].rel == LE ? "at least" : "more than", crlm_profile_key(lo), a,
+                 orders[k].what);
+        crlm__jv_describe(json_object_get(json_object_get(ps, crlm_profile_key(hi)), "value"),
+                          found, sizeof found);
+        size_t old = crlm__jv_push_key(jv, crlm_profile_key(hi));
+        crlm__jv_error(jv, "value", CRLM_E_ORDER, expected, found);
+        crlm__jv_pop(jv, old);
+    }
 }
 
 static bool hash_canonical(const json_t *root, char out[65])
@@ -171,6 +212,7 @@ crlm_status crlm_profile_read(const char *json, size_t len, crlm_profile **out,
                 keys_all[i] = crlm_profile_key((crlm_param)i);
             keys_all[CRLM_PARAM_COUNT] = NULL;
             crlm__jv_known_keys(&jv, ps, keys_all);
+            bool stored[CRLM_PARAM_COUNT] = {false};
             for (size_t i = 0; i < CRLM_PARAM_COUNT; i++) {
                 const json_t *v = json_object_get(ps, crlm_profile_key((crlm_param)i));
                 if (!v) {
@@ -180,9 +222,10 @@ crlm_status crlm_profile_read(const char *json, size_t len, crlm_profile **out,
                     continue;
                 }
                 size_t o2 = crlm__jv_push_key(&jv, crlm_profile_key((crlm_param)i));
-                read_param(&jv, p, (crlm_param)i, v);
+                stored[i] = read_param(&jv, p, (crlm_param)i, v);
                 crlm__jv_pop(&jv, o2);
             }
+            check_orders(&jv, p, ps, stored);
             crlm__jv_pop(&jv, old);
         }
     }

@@ -91,12 +91,14 @@ static void bevacizumab(const crlm_pathway_input *in, const crlm__facts *f, crlm
     double days = (double)(surgery - f->last_bevacizumab);
     if (days >= min_days)
         return;
+    char below[64] = "";
+    if (days < crit)
+        snprintf(below, sizeof below, ", and under the label's minimum of %.0f", crit);
     crlm_checks_add(out, "bevacizumab_interval", days < crit ? CRLM_SEV_CRITICAL : CRLM_SEV_WARNING,
                     ev,
                     "%.0f days between the last bevacizumab dose (%s) and the planned surgery; at "
                     "least %.0f are recommended (bleeding, wound healing, perforation)%s.",
-                    days, last, min_days,
-                    days < crit ? ", and under the label's minimum of 28" : "");
+                    days, last, min_days, below);
 }
 
 static void chemotherapy_load(const crlm_pathway_input *in, const crlm__facts *f, crlm_checks *out)
@@ -106,17 +108,22 @@ static void chemotherapy_load(const crlm_pathway_input *in, const crlm__facts *f
         return;
     double prolonged = crlm_profile_num(p, CRLM_P_PROLONGED_CHEMO_CYCLES);
     double kishi = crlm_profile_num(p, CRLM_P_FLR_CHEMO_CYCLES);
-    if (f->cycles_total >= prolonged)
+    if (f->cycles_total >= prolonged) {
+        char kishi_text[120] = "";
+        if (f->cycles_total >= kishi)
+            snprintf(kishi_text, sizeof kishi_text,
+                     "; from %.0f cycles more hepatic insufficiency, and the %.0f %% remnant "
+                     "threshold applies",
+                     kishi, crlm_profile_num(p, CRLM_P_FLR_CHEMOTHERAPY_PCT));
         crlm_checks_add(out, "prolonged_chemotherapy", CRLM_SEV_WARNING, "karoui-2006, kishi-2010",
                         "%s%d cycles before surgery (limit %.0f): more postoperative morbidity%s.",
                         f->cycles_unknown ? "at least " : "", f->cycles_total, prolonged,
-                        f->cycles_total >= kishi ? "; from 9 cycles more hepatic insufficiency, "
-                                                   "and the 30 % remnant threshold applies"
-                                                 : "");
-    else if (f->cycles_unknown)
+                        kishi_text);
+    } else if (f->cycles_unknown) {
         crlm_checks_add(out, "prolonged_chemotherapy", CRLM_SEV_INFO, "karoui-2006, kishi-2010",
                         "The number of cycles of some line is not recorded (%d counted); from %.0f "
                         "cycles morbidity rises.", f->cycles_total, prolonged);
+    }
     if (f->oxaliplatin_given) {
         double warn = crlm_profile_num(p, CRLM_P_OXALIPLATIN_WARNING_CYCLES);
         bool many = f->oxaliplatin_cycles >= warn;
