@@ -458,6 +458,56 @@ static void read_chemo_line(reader *r, const json_t *o, crlm_chemo_line *l)
     }
 }
 
+/* Lines of chemotherapy follow one another: a line starts on or after the day the previous one
+ * ended, and only the latest may be ongoing (ended_on null). The engine gives each line its
+ * own baseline and assigns a restaging to the latest line started before it, and sums the
+ * weeks of exposure: overlapping lines would judge a scan against the wrong baseline and count
+ * the same weeks twice, so they are refused, at the later line's start (index as written). */
+static void check_overlap(reader *r, const crlm_chemo_line *items, size_t n)
+{
+    for (size_t j = 0; j < n; j++) {
+        const crlm_chemo_line *b = &items[j];
+        if (!CRLM_DATE_KNOWN(b->started_on))
+            continue;
+        for (size_t i = 0; i < n; i++) {
+            const crlm_chemo_line *a = &items[i];
+            if (i == j || !CRLM_DATE_KNOWN(a->started_on))
+                continue;
+            /* a is the earlier line (same start: the lower line number, then index) */
+            bool earlier = a->started_on < b->started_on ||
+                           (a->started_on == b->started_on &&
+                            (a->line < b->line || (a->line == b->line && i < j)));
+            if (!earlier)
+                continue;
+            bool ongoing = !CRLM_DATE_KNOWN(a->ended_on);
+            if (!ongoing && a->ended_on <= b->started_on)
+                continue;
+            char start[11], a_start[11], a_end[11], expected[160], found[160];
+            crlm_date_format(b->started_on, start);
+            crlm_date_format(a->started_on, a_start);
+            if (ongoing) {
+                snprintf(expected, sizeof expected,
+                         "a line starting after line %d (index %zu) ended; it has no ended_on, "
+                         "so it is still ongoing",
+                         a->line, i);
+                snprintf(found, sizeof found, "%s, while line %d (from %s) is ongoing", start,
+                         a->line, a_start);
+            } else {
+                crlm_date_format(a->ended_on, a_end);
+                snprintf(expected, sizeof expected,
+                         "a start on or after %s, when line %d (index %zu) ended", a_end,
+                         a->line, i);
+                snprintf(found, sizeof found, "%s, while line %d ran (%s to %s)", start,
+                         a->line, a_start, a_end);
+            }
+            size_t old = crlm__jv_push_index(&r->jv, j);
+            crlm__jv_error(&r->jv, "started_on", CRLM_E_CONFLICT, expected, found);
+            crlm__jv_pop(&r->jv, old);
+            break;
+        }
+    }
+}
+
 static void read_chemotherapy(reader *r, const json_t *a)
 {
     size_t n = json_array_size(a);
@@ -482,6 +532,8 @@ static void read_chemotherapy(reader *r, const json_t *a)
         }
         crlm__jv_pop(&r->jv, old);
     }
+    if (items)
+        check_overlap(r, items, n);
     if (items)
         qsort(items, n, sizeof *items, cmp_line);
     r->c->lines = items;
@@ -562,6 +614,96 @@ static bool id_ok(const char *s)
     return true;
 }
 
+/* --- contradictions across sections ------------------------------------------------------ */
+
+/* Has someone born on `birth` turned `years` by `on`? Both conventions for a 29 February
+ * birthday in a common year (28 February or 1 March) count, so only an impossible age is a
+ * conflict. */
+static bool age_possible(crlm_date birth, crlm_date on, int years)
+{
+    int by, bm, bd, ty, tm, td;
+    crlm_date_to_ymd(birth, &by, &bm, &bd);
+    crlm_date_to_ymd(on, &ty, &tm, &td);
+    int march_first = ty - by - ((tm < bm || (tm == bm && td < bd)) ? 1 : 0);
+    int feb_28 = crlm_date_months_between(birth, on) / 12;
+    return years == march_first || years == feb_28;
+}
+
+/* The case describes the patient on assessed_on: an age_years that the birth_date makes
+ * impossible on that day is a contradiction (age is whole years, so exactly one age, or two
+ * for a 29 February birthday, is possible). */
+static void check_age(reader *r)
+{
+    const crlm_case *c = r->c;
+    const crlm_patient *p = &c->patient;
+    if (p->age_years < 0 || !CRLM_DATE_KNOWN(p->birth_date) || !CRLM_DATE_KNOWN(c->assessed_on) ||
+        p->birth_date > c->assessed_on)
+        return;
+    if (age_possible(p->birth_date, c->assessed_on, p->age_years))
+        return;
+    char birth[11], on[11], expected[160], found[64];
+    crlm_date_format(p->birth_date, birth);
+    crlm_date_format(c->assessed_on, on);
+    snprintf(expected, sizeof expected, "the age birth_date (%s) gives on assessed_on (%s%s): %d",
+             birth, on, c->assessed_on_derived ? ", derived" : "",
+             crlm_date_months_between(p->birth_date, c->assessed_on) / 12);
+    snprintf(found, sizeof found, "%d", p->age_years);
+    size_t old = crlm__jv_push_key(&r->jv, "patient");
+    conflict(r, "age_years", expected, found);
+    crlm__jv_pop(&r->jv, old);
+}
+
+/* The latest date of the data a planned surgery is planned on: imaging, chemotherapy (start,
+ * end, last bevacizumab), portal vein embolization, CEA and volumetry. */
+static crlm_date plan_basis(const crlm_case *c, const char **what)
+{
+    crlm_date latest = CRLM_DATE_UNKNOWN;
+    *what = NULL;
+#define SEEN(d, name)                                                                          \
+    do {                                                                                       \
+        if (CRLM_DATE_KNOWN(d) && (!CRLM_DATE_KNOWN(latest) || (d) > latest)) {                \
+            latest = (d);                                                                      \
+            *what = (name);                                                                    \
+        }                                                                                      \
+    } while (0)
+    for (size_t i = 0; i < c->n_studies; i++)
+        SEEN(c->studies[i].date, "imaging");
+    for (size_t i = 0; i < c->n_lines; i++) {
+        SEEN(c->lines[i].started_on, "chemotherapy start");
+        SEEN(c->lines[i].ended_on, "chemotherapy end");
+        SEEN(c->lines[i].last_bevacizumab_on, "last bevacizumab dose");
+    }
+    SEEN(c->plan.pve_on, "portal vein embolization");
+    for (size_t i = 0; i < c->n_cea; i++)
+        SEEN(c->cea[i].date, "CEA");
+    for (size_t i = 0; i < c->n_volumetry; i++)
+        SEEN(c->volumetry[i].date, "volumetry");
+#undef SEEN
+    return latest;
+}
+
+/* A surgery is planned on the data before it: planned_on before the latest of them (a date of
+ * 1900 made a bevacizumab interval of -45,444 days) is a contradiction. The same day is
+ * allowed. */
+static void check_planned_on(reader *r)
+{
+    const crlm_case *c = r->c;
+    if (!CRLM_DATE_KNOWN(c->plan.planned_on))
+        return;
+    const char *what;
+    crlm_date basis = plan_basis(c, &what);
+    if (!CRLM_DATE_KNOWN(basis) || c->plan.planned_on >= basis)
+        return;
+    char b[11], found[11], expected[160];
+    crlm_date_format(basis, b);
+    crlm_date_format(c->plan.planned_on, found);
+    snprintf(expected, sizeof expected,
+             "a date on or after %s, the latest data the surgery is planned on (%s)", b, what);
+    size_t old = crlm__jv_push_key(&r->jv, "plan");
+    crlm__jv_error(&r->jv, "planned_on", CRLM_E_ORDER, expected, found);
+    crlm__jv_pop(&r->jv, old);
+}
+
 typedef void (*object_reader)(reader *, const json_t *);
 typedef void (*array_reader)(reader *, const json_t *);
 
@@ -629,6 +771,8 @@ static void read_root(reader *r, const json_t *root)
         c->assessed_on = r->latest;
         c->assessed_on_derived = true;
     }
+    check_age(r);
+    check_planned_on(r);
     c->molecular.ras = crlm_ras_of(c->molecular.kras, c->molecular.nras);
     derive_synchronous(r);
     crlm_patient *p = &c->patient;
