@@ -13,7 +13,9 @@
  * against the first level in sorted order, named "column=level". Values that were read as
  * numbers before the first non-number are named by their shortest decimal form ("1.0"
  * becomes level "1"). The event column is 0/1, or R's 1/2 coding when every value is 1 or 2;
- * a mixture of 0 and 2 is refused as ambiguous (name the event value instead).
+ * a mixture of 0 and 2 is refused as ambiguous (name the event value instead). A named event
+ * value (COLUMN=VALUE) that no complete row has, or that is itself a missing value (empty,
+ * NA), is refused with the values the column has: it would silently censor everyone.
  */
 #include <math.h>
 #include <stdio.h>
@@ -50,7 +52,13 @@ typedef struct reader_state {
     long line_with_0, line_with_2;
     bool event_numeric;
     double event_num;
+    /* --event COL=VALUE: whether a complete row had VALUE, and until one did, the first
+     * distinct values seen (at most EVENT_VALUES_SHOWN, plus whether there were more) */
+    bool event_seen, event_more;
+    crlm__intern event_values;
 } reader_state;
+
+#define EVENT_VALUES_SHOWN 5
 
 static void add_value_error(reader_state *st, crlm_errors *errors, crlm_status code, long line,
                             const used_col *c, const char *expected, const crlm_csv_field *f)
@@ -257,6 +265,30 @@ static crlm_status finish(reader_state *st, crlm_surv_data *d, crlm_errors *erro
     return CRLM_OK;
 }
 
+/* --event COL=VALUE where no complete row has VALUE would censor every patient and report
+ * "no events": refused, naming the column and the values it has (a bounded list). */
+static crlm_status no_event_value(const reader_state *st, const crlm_surv_spec *spec,
+                                  long header_line, crlm_errors *errors)
+{
+    char exp[200], found[160];
+    snprintf(exp, sizeof exp, "at least one complete row with \"%.60s\" in column \"%.60s\"",
+             spec->event_value, spec->event_col);
+    int len = snprintf(found, sizeof found, "none of %zu; its values are ", st->n);
+    size_t shown = st->event_values.count < EVENT_VALUES_SHOWN ? st->event_values.count
+                                                               : EVENT_VALUES_SHOWN;
+    for (size_t i = 0; i < shown && len > 0 && (size_t)len < sizeof found; i++) {
+        char one[40];
+        crlm_csv_field f = {crlm__intern_str(&st->event_values, i), st->event_values.len[i]};
+        crlm_csv_field_show(&f, one, sizeof one);
+        len += snprintf(found + len, sizeof found - (size_t)len, "%s%s", i ? ", " : "", one);
+    }
+    if (st->event_more && len > 0 && (size_t)len < sizeof found)
+        snprintf(found + len, sizeof found - (size_t)len, " and more");
+    crlm_errors_add(errors, CRLM_E_ARGUMENT, "", header_line, (long)st->cols[1].csv_index + 1,
+                    exp, found);
+    return CRLM_E_ARGUMENT;
+}
+
 crlm_status crlm_surv_data_read(crlm_csv_reader *r, const crlm_surv_spec *spec,
                                 crlm_surv_data **out, crlm_errors *errors)
 {
@@ -319,9 +351,22 @@ crlm_status crlm_surv_data_read(crlm_csv_reader *r, const crlm_surv_spec *spec,
     size_t first_cap = spec->size_hint_bytes / (ncsv ? ncsv : 1) + 1;
     if (first_cap > ((size_t)1 << 31))
         first_cap = 0; /* implausible: grow instead */
-    if (spec->event_value)
+    if (spec->event_value) {
         st.event_numeric =
             crlm_csv_parse_double(spec->event_value, strlen(spec->event_value), &st.event_num);
+        crlm_csv_field ev = {spec->event_value, strlen(spec->event_value)};
+        if (crlm_csv_is_missing(&ev)) {
+            /* an empty or NA field is a missing value: its rows are dropped, so this value
+             * could only ever censor every patient */
+            char exp[200], found[96];
+            snprintf(exp, sizeof exp, "an event value for column \"%s\" (COLUMN=VALUE)",
+                     spec->event_col);
+            snprintf(found, sizeof found, "%s, which marks a missing value",
+                     ev.len ? "\"NA\"" : "an empty value");
+            crlm_errors_add(errors, CRLM_E_ARGUMENT, "", 0, 0, exp, found);
+            status = CRLM_E_ARGUMENT;
+        }
+    }
 
     while (status == CRLM_OK) {
         crlm_status rs = crlm_csv_next(r, &rec, errors);
@@ -378,6 +423,13 @@ crlm_status crlm_surv_data_read(crlm_csv_reader *r, const crlm_surv_spec *spec,
                     else
                         eq = field_equals(f, spec->event_value);
                     st.status[i] = eq ? 1 : 0;
+                    if (eq) {
+                        st.event_seen = true;
+                    } else if (!st.event_seen && !st.event_more) {
+                        if (crlm__intern_add(&st.event_values, f->ptr, f->len) < 0)
+                            status = nomem(errors);
+                        st.event_more = st.event_values.count > EVENT_VALUES_SHOWN;
+                    }
                 } else if (!crlm_csv_parse_double(f->ptr, f->len, &v) ||
                            (v != 0 && v != 1 && v != 2)) {
                     add_value_error(&st, errors, CRLM_E_RANGE, rec.line, c,
@@ -452,8 +504,11 @@ crlm_status crlm_surv_data_read(crlm_csv_reader *r, const crlm_surv_spec *spec,
                 st.status[i] = st.status[i] == 2 ? 1 : 0;
         }
     }
+    if (status == CRLM_OK && spec->event_value && !st.event_seen && st.n > 0)
+        status = no_event_value(&st, spec, header_line, errors);
     if (status == CRLM_OK)
         status = finish(&st, d, errors);
+    crlm__intern_free(&st.event_values);
     free(st.time);
     free(st.status);
     for (size_t j = 0; j < st.ncols; j++) {
