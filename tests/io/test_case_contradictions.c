@@ -29,17 +29,25 @@ static size_t errors_of(const char *json, const char *pointer, crlm_error *out)
     return n;
 }
 
+/* A case with an age and a birth date, assessed on `assessed` (NULL: derived from the CEA of
+ * 2024-06-12). */
+static void age_case(char *json, size_t size, const char *assessed, const char *birth, int age)
+{
+    char head[64] = "";
+    if (assessed)
+        snprintf(head, sizeof head, ",\"assessed_on\":\"%s\"", assessed);
+    snprintf(json, size,
+             "{\"format\":\"crlm-case/1\",\"id\":\"A\"%s,\"patient\":{\"age_years\":%d,"
+             "\"birth_date\":\"%s\"},\"cea\":[{\"date\":\"%s\",\"value_ng_ml\":3}]}",
+             head, age, birth, assessed ? assessed : "2024-06-12");
+}
+#define AGE(assessed, birth, age) age_case(json, sizeof json, assessed, birth, age)
+
 static void age_and_birth_date(void **state)
 {
     (void)state;
     char json[512];
     crlm_error x;
-#define AGE(assessed, birth, age)                                                              \
-    snprintf(json, sizeof json,                                                                \
-             "{\"format\":\"crlm-case/1\",\"id\":\"A\"%s%s%s,\"patient\":{\"age_years\":%d,"  \
-             "\"birth_date\":\"%s\"},\"cea\":[{\"date\":\"%s\",\"value_ng_ml\":3}]}",           \
-             assessed ? ",\"assessed_on\":\"" : "", assessed ? assessed : "",                  \
-             assessed ? "\"" : "", age, birth, assessed ? assessed : "2024-06-12")
     /* 64 on the day of the 64th birthday; 63 the day before */
     AGE("2024-06-12", "1960-06-12", 64);
     assert_int_equal(errors_of(json, NULL, NULL), 0);

@@ -321,30 +321,29 @@ static inline size_t pt_missing_count(const json_t *rep)
     return json_array_size(json_object_get(json_object_get(rep, "pathway"), "missing"));
 }
 
-/* The severity of the first check with `code`, or NULL when it did not fire. */
-static inline const char *pt_check(const json_t *rep, const char *code)
+/* The first check with `code`, or NULL when it did not fire. */
+static inline const json_t *pt_check_object(const json_t *rep, const char *code)
 {
     json_t *checks = json_object_get(rep, "checks");
     for (size_t i = 0; i < json_array_size(checks); i++) {
         json_t *c = json_array_get(checks, i);
         const char *cc = json_string_value(json_object_get(c, "code"));
         if (cc && strcmp(cc, code) == 0)
-            return json_string_value(json_object_get(c, "severity"));
+            return c;
     }
     return NULL;
+}
+
+/* The severity of the first check with `code`, or NULL when it did not fire. */
+static inline const char *pt_check(const json_t *rep, const char *code)
+{
+    return json_string_value(json_object_get(pt_check_object(rep, code), "severity"));
 }
 
 /* The message of the first check with `code`, or NULL when it did not fire. */
 static inline const char *pt_check_message(const json_t *rep, const char *code)
 {
-    json_t *checks = json_object_get(rep, "checks");
-    for (size_t i = 0; i < json_array_size(checks); i++) {
-        json_t *c = json_array_get(checks, i);
-        const char *cc = json_string_value(json_object_get(c, "code"));
-        if (cc && strcmp(cc, code) == 0)
-            return json_string_value(json_object_get(c, "message"));
-    }
-    return NULL;
+    return json_string_value(json_object_get(pt_check_object(rep, code), "message"));
 }
 
 #define PT_REC(rep, code) assert_true(pt_rec_is((rep), (code)))
