@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "crlm/version.h"
 
@@ -30,7 +31,7 @@ static void usage(FILE *out)
             CRLM_VERSION);
 }
 
-int main(int argc, char **argv)
+static int dispatch(int argc, char **argv)
 {
     if (argc < 2) {
         usage(stderr);
@@ -51,4 +52,10 @@ int main(int argc, char **argv)
     fprintf(stderr, "crlm: unknown command '%s'\n", argv[1]);
     usage(stderr);
     return 2;
+}
+
+int main(int argc, char **argv)
+{
+    /* Whatever the command printed, a lost byte of stdout is a failure (exit 1). */
+    return crlm_cli_finish(dispatch(argc, argv));
 }

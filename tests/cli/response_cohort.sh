@@ -56,7 +56,7 @@ bars=[x for x in r.iter("{http://www.w3.org/2000/svg}rect") if x.get("fill") not
 assert len(bars)==5+6, len(bars)' "$tmp/w.svg" || fail "waterfall svg"
 
 # 5. a single case: the response object and the spider plot
-"$crlm" response "$src/examples/progression-on-chemotherapy.json" --svg "$tmp/s.svg" >"$tmp/case.json" \
+"$crlm" response --svg "$tmp/s.svg" "$src/examples/progression-on-chemotherapy.json" >"$tmp/case.json" \
   || fail "case exit"
 python3 -c 'import json,sys
 r=json.load(open(sys.argv[1]))
