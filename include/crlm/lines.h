@@ -41,6 +41,8 @@ crlm_status crlm_lines_open_memory(crlm_lines **out, const char *data, size_t le
 bool crlm_lines_next(crlm_lines *r, crlm_line *line);
 /* CRLM_OK, or CRLM_E_IO once a read failed (errno is left as the failed read set it). */
 crlm_status crlm_lines_status(const crlm_lines *r);
+/* The reader's line limit (max_line as opened). */
+size_t crlm_lines_max(const crlm_lines *r);
 /* A line holding only spaces, tabs and CRs (or nothing): what `crlm batch` skips. */
 bool crlm_line_blank(const crlm_line *line);
 void crlm_lines_close(crlm_lines *r);

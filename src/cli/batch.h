@@ -29,8 +29,9 @@ typedef struct crlm_cli_batch {
  * an invalid case); blank lines (spaces, tabs, CRs only) give none. Flushes as it goes and at
  * the end. False when a flush failed or the input could not be read (reported on stderr). */
 bool crlm_cli_batch_lines(crlm_cli_batch *b, crlm_lines *r, const char *source);
-/* One crlm-error/1 record for an input that could not be opened at all. */
-void crlm_cli_batch_file_error(crlm_cli_batch *b, const char *source, const char *expected,
+/* One crlm-error/1 record (line 0) for an input that could not be opened at all, flushed;
+ * false when the flush failed. */
+bool crlm_cli_batch_file_error(crlm_cli_batch *b, const char *source, const char *expected,
                                const char *found);
 void crlm_cli_batch_free(crlm_cli_batch *b);
 

@@ -5,14 +5,17 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cli/cli_util.h"
+
 int crlm_cli_usage_error(const crlm_cli_args *a, const char *fmt, ...)
 {
-    fprintf(stderr, "crlm %s: ", a->command);
+    char msg[1024];
     va_list ap;
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "\n%s", a->usage);
+    crlm_cli_error("crlm %s: %s", a->command, msg);
+    fputs(a->usage, stderr);
     return 2;
 }
 

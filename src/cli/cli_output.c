@@ -118,7 +118,7 @@ static bool same_output(const crlm_cli_output *o, const crlm_cli_output *p)
 
 static int refuse(const crlm_cli_tx *tx, const char *path, const char *why)
 {
-    fprintf(stderr, "crlm %s: %s: %s\n", tx->command, path, why);
+    crlm_cli_error("crlm %s: %s: %s", tx->command, path, why);
     return 2;
 }
 
@@ -136,7 +136,7 @@ static int add_input(crlm_cli_tx *tx, const char *path)
         size_t cap = tx->cap_inputs ? tx->cap_inputs * 2 : 8;
         crlm_cli_file_id *n = realloc(tx->inputs, cap * sizeof *n);
         if (!n) {
-            fprintf(stderr, "crlm %s: out of memory\n", tx->command);
+            crlm_cli_error("crlm %s: out of memory", tx->command);
             return 1;
         }
         tx->inputs = n;
@@ -177,7 +177,7 @@ static int add_output(crlm_cli_tx *tx, const char *path)
     }
     char *dir = dir_of(path);
     if (!dir) {
-        fprintf(stderr, "crlm %s: out of memory\n", tx->command);
+        crlm_cli_error("crlm %s: out of memory", tx->command);
         return 1;
     }
     if (stat(dir, &st) == 0) {
@@ -225,21 +225,21 @@ static int reserve(crlm_cli_tx *tx, crlm_cli_output *o)
     char *tmp = dir ? malloc(n) : NULL;
     if (!tmp) {
         free(dir);
-        fprintf(stderr, "crlm %s: out of memory\n", tx->command);
+        crlm_cli_error("crlm %s: out of memory", tx->command);
         return 1;
     }
     snprintf(tmp, n, "%s/.crlm-XXXXXX", dir);
     free(dir);
     int fd = mkstemp(tmp);
     if (fd < 0) {
-        fprintf(stderr, "crlm %s: %s: cannot write: %s\n", tx->command, o->path, strerror(errno));
+        crlm_cli_error("crlm %s: %s: cannot write: %s", tx->command, o->path, strerror(errno));
         free(tmp);
         return 1;
     }
     o->tmp = tmp;
     o->fd = fd;
     if (fchmod(fd, o->mode) != 0) {
-        fprintf(stderr, "crlm %s: %s: cannot write: %s\n", tx->command, o->path, strerror(errno));
+        crlm_cli_error("crlm %s: %s: cannot write: %s", tx->command, o->path, strerror(errno));
         return 1;
     }
     return 0;
@@ -291,12 +291,12 @@ bool crlm_cli_tx_stage(crlm_cli_tx *tx, size_t k, const crlm_buf *b)
 {
     crlm_cli_output *o = k < tx->n_out ? &tx->out[k] : NULL;
     if (!o || o->fd < 0) {
-        fprintf(stderr, "crlm %s: internal error: output %zu was not reserved\n", tx->command, k);
+        crlm_cli_error("crlm %s: internal error: output %zu was not reserved", tx->command, k);
         remove_temporaries(tx);
         return false;
     }
     if (b->failed) {
-        fprintf(stderr, "crlm %s: %s: out of memory while rendering it\n", tx->command, o->path);
+        crlm_cli_error("crlm %s: %s: out of memory while rendering it", tx->command, o->path);
         remove_temporaries(tx);
         return false;
     }
@@ -311,7 +311,7 @@ bool crlm_cli_tx_stage(crlm_cli_tx *tx, size_t k, const crlm_buf *b)
     }
     o->fd = -1;
     if (!ok) {
-        fprintf(stderr, "crlm %s: %s: cannot write: %s\n", tx->command, o->path, strerror(err));
+        crlm_cli_error("crlm %s: %s: cannot write: %s", tx->command, o->path, strerror(err));
         remove_temporaries(tx);
         return false;
     }
@@ -337,8 +337,8 @@ bool crlm_cli_tx_commit(crlm_cli_tx *tx, const crlm_buf *out)
 {
     for (size_t k = 0; k < tx->n_out; k++)
         if (!tx->out[k].staged) {
-            fprintf(stderr, "crlm %s: internal error: %s was not staged\n", tx->command,
-                    tx->out[k].path);
+            crlm_cli_error("crlm %s: internal error: %s was not staged", tx->command,
+                           tx->out[k].path);
             remove_temporaries(tx);
             return false;
         }
@@ -356,7 +356,7 @@ bool crlm_cli_tx_commit(crlm_cli_tx *tx, const crlm_buf *out)
         else if (rename(o->tmp, o->path) != 0)
             why = strerror(errno);
         if (why) {
-            fprintf(stderr, "crlm %s: %s: cannot write: %s\n", tx->command, o->path, why);
+            crlm_cli_error("crlm %s: %s: cannot write: %s", tx->command, o->path, why);
             for (size_t j = 0; j < k; j++)
                 if (tx->out[j].created)
                     unlink(tx->out[j].path);

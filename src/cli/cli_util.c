@@ -3,6 +3,7 @@
 #include "cli/cli_util.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdint.h>
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -20,19 +21,19 @@ FILE *crlm_cli_open_input(const char *path)
     if (strcmp(path, "-") == 0)
         return stdin;
     FILE *f = fopen(path, "rb");
-    if (!f) {
-        fprintf(stderr, "%s: cannot open: %s\n", path, strerror(errno));
-        return NULL;
-    }
-    /* fopen opens a directory for reading on Linux; the first read would then fail as an
-     * I/O error, when the mistake is the caller's. */
-    struct stat st;
-    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-        fprintf(stderr, "%s: expected a file, found a directory\n", path);
+    int err = errno;
+    if (f) {
+        /* fopen opens a directory for reading on Linux; the first read would then fail as an
+         * I/O error, when the mistake is the caller's. */
+        struct stat st;
+        if (fstat(fileno(f), &st) != 0 || !S_ISDIR(st.st_mode))
+            return f;
         fclose(f);
-        return NULL;
+        err = EISDIR;
     }
-    return f;
+    crlm_cli_error("%s: cannot open: %s", path, strerror(err));
+    errno = err;
+    return NULL;
 }
 
 bool crlm_cli_read_file(const char *path, size_t max, char **data, size_t *len, bool *input_error)
@@ -63,7 +64,7 @@ bool crlm_cli_read_file(const char *path, size_t max, char **data, size_t *len, 
         if (n == cap) {
             if (cap > max) {
                 *input_error = true;
-                fprintf(stderr, "%s: expected at most %zu bytes, found more\n", path, max);
+                crlm_cli_error("%s: expected at most %zu bytes, found more", path, max);
                 ok = false;
                 break;
             }
@@ -81,14 +82,14 @@ bool crlm_cli_read_file(const char *path, size_t max, char **data, size_t *len, 
         n += got;
         if (got == 0) {
             if (ferror(f)) {
-                fprintf(stderr, "%s: read error: %s\n", path, strerror(errno));
+                crlm_cli_error("%s: read error: %s", path, strerror(errno));
                 ok = false;
             }
             break;
         }
     }
     if (nomem)
-        fprintf(stderr, "%s: out of memory\n", path);
+        crlm_cli_error("%s: out of memory", path);
     if (f != stdin)
         fclose(f);
     if (!ok) {
@@ -101,20 +102,39 @@ bool crlm_cli_read_file(const char *path, size_t max, char **data, size_t *len, 
     return true;
 }
 
+void crlm_cli_error(const char *fmt, ...)
+{
+    int saved = errno;
+    char text[4096], line[4096];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    size_t len = n < 0 ? 0 : (size_t)n < sizeof text ? (size_t)n : sizeof text - 1;
+    crlm_error_escape(line, sizeof line, text, len);
+    fprintf(stderr, "%s\n", line);
+    errno = saved;
+}
+
 void crlm_cli_print_error(FILE *f, const char *source, const crlm_error *e)
 {
-    /* Room for every field escaped (crlm_error_format never cuts a character in half). */
-    char line[4096];
+    /* Room for every field (crlm_error_format never cuts a character in half); the source is
+     * a file name from the command line, escaped like the rest. */
+    char line[4096], src[1024];
     crlm_error_format(e, line, sizeof line);
-    fprintf(f, "%s: %s\n", source, line);
+    crlm_error_escape(src, sizeof src, source, strlen(source));
+    fprintf(f, "%s: %s\n", src, line);
 }
 
 void crlm_cli_print_errors(FILE *f, const char *source, const crlm_errors *e)
 {
     for (size_t i = 0; i < e->count; i++)
         crlm_cli_print_error(f, source, &e->items[i]);
-    if (e->dropped)
-        fprintf(f, "%s: ... and %zu more errors\n", source, e->dropped);
+    if (e->dropped) {
+        char src[1024];
+        crlm_error_escape(src, sizeof src, source, strlen(source));
+        fprintf(f, "%s: ... and %zu more errors\n", src, e->dropped);
+    }
 }
 
 crlm_profile *crlm_cli_load_profile(const char *path, int *status)
@@ -123,7 +143,7 @@ crlm_profile *crlm_cli_load_profile(const char *path, int *status)
     if (!path) {
         crlm_profile *p = crlm_profile_default_new();
         if (!p) {
-            fprintf(stderr, "crlm: out of memory loading the default profile\n");
+            crlm_cli_error("crlm: out of memory loading the default profile");
             *status = 1;
         }
         return p;
@@ -142,7 +162,7 @@ crlm_profile *crlm_cli_load_profile(const char *path, int *status)
     if (st != CRLM_OK) {
         crlm_cli_print_errors(stderr, path, &errs);
         if (st == CRLM_E_NOMEM)
-            fprintf(stderr, "%s: out of memory\n", path);
+            crlm_cli_error("%s: out of memory", path);
         *status = st == CRLM_E_NOMEM ? 1 : 2;
     }
     crlm_errors_free(&errs);
@@ -155,7 +175,7 @@ static bool stdout_failed;
 bool crlm_cli_write_stdout(const crlm_buf *b)
 {
     if (b->failed) {
-        fprintf(stderr, "crlm: out of memory while writing the output\n");
+        crlm_cli_error("crlm: out of memory while writing the output");
         return false;
     }
     if (stdout_failed)
@@ -170,7 +190,7 @@ bool crlm_cli_write_stdout(const crlm_buf *b)
 void crlm_cli_stdout_failed(int err)
 {
     if (!stdout_failed)
-        fprintf(stderr, "crlm: cannot write the standard output: %s\n", strerror(err));
+        crlm_cli_error("crlm: cannot write the standard output: %s", strerror(err));
     stdout_failed = true;
 }
 

@@ -12,8 +12,9 @@
 #include "crlm/error.h"
 #include "crlm/profile.h"
 
-/* Opens an input ("-" is standard input). On failure prints why and returns NULL: a missing,
- * unreadable or directory input is the caller's input error (exit 2). */
+/* Opens an input ("-" is standard input). On failure prints why, leaves errno saying why
+ * (EISDIR for a directory) and returns NULL: a missing, unreadable or directory input is the
+ * caller's input error (exit 2). */
 FILE *crlm_cli_open_input(const char *path);
 /* Reads a whole input (as crlm_cli_open_input) of at most max bytes, never holding more than
  * max + 2 bytes of memory for it. On success *data is a malloc'd NUL-terminated copy the
@@ -23,6 +24,13 @@ bool crlm_cli_read_file(const char *path, size_t max, char **data, size_t *len, 
 /* Splits a comma-separated option value in place into at most `max` items; returns the count,
  * or 0 when an item is empty or there are too many. */
 size_t crlm_cli_split_list(char *s, const char **items, size_t max);
+/* Prints one diagnostic line on stderr: the formatted text escaped as crlm_error_escape does,
+ * so a file name or a value quoted in it can never break the line or reach the terminal as a
+ * control sequence, then a line end. Every message of the front door goes through it. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 1, 2)))
+#endif
+void crlm_cli_error(const char *fmt, ...);
 /* The one printer of input errors: "SOURCE: /pointer: expected X, found Y" (or line and
  * column), one error a line whatever the texts hold (crlm_error_format escapes them). */
 void crlm_cli_print_error(FILE *f, const char *source, const crlm_error *e);

@@ -84,7 +84,7 @@ static int run(const assess_args *o, crlm_cli_tx *tx)
         crlm_report *r = NULL, *before = NULL;
         if (crlm_assess(c, profile, &r) != CRLM_OK ||
             (original && crlm_assess(original, profile, &before) != CRLM_OK)) {
-            fprintf(stderr, "crlm assess: out of memory\n");
+            crlm_cli_error("crlm assess: out of memory");
             rc = 1;
         } else {
             if (before)

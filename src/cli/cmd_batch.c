@@ -35,14 +35,13 @@ static bool run_file(crlm_cli_batch *b, const char *path)
 {
     FILE *f = crlm_cli_open_input(path);
     if (!f) {
-        crlm_cli_batch_file_error(b, path, "a readable file of JSON Lines",
-                                  "an input that cannot be opened");
-        return true;
+        return crlm_cli_batch_file_error(b, path, "a readable file of JSON Lines",
+                                         strerror(errno));
     }
     crlm_lines *r = NULL;
     bool ok = crlm_lines_open_file(&r, f, CRLM_CASE_MAX_BYTES) == CRLM_OK;
     if (!ok)
-        fprintf(stderr, "crlm batch: out of memory\n");
+        crlm_cli_error("crlm batch: out of memory");
     else
         ok = crlm_cli_batch_lines(b, r, path);
     crlm_lines_close(r);
@@ -57,7 +56,7 @@ int crlm_cmd_batch(int argc, char **argv)
     crlm_cli_args a = {.command = "batch", .usage = usage, .opts = opts, .argc = argc, .argv = argv};
     const char **files = malloc(((size_t)argc + 1) * sizeof *files);
     if (!files) {
-        fprintf(stderr, "crlm batch: out of memory\n");
+        crlm_cli_error("crlm batch: out of memory");
         return 1;
     }
     const char *profile_path = NULL, *name;

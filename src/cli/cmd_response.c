@@ -100,7 +100,7 @@ static int run_cohort(const char *path, bool jsonl, bool sorted, bool svg, crlm_
     }
     int rc = 0;
     if (st == CRLM_E_NOMEM) {
-        fprintf(stderr, "crlm response: out of memory\n");
+        crlm_cli_error("crlm response: out of memory");
         rc = 1;
     } else if (st == CRLM_E_IO || ctx.write_failed) {
         rc = 1;
@@ -137,7 +137,7 @@ static int run_case(const char *path, bool text, bool svg, crlm_cli_tx *tx,
     } else {
         crlm_response *r = NULL;
         if (crlm_response_compute(c, p, &r) != CRLM_OK) {
-            fprintf(stderr, "crlm response: out of memory\n");
+            crlm_cli_error("crlm response: out of memory");
             rc = 1;
         } else {
             crlm_buf out = {0}, b = {0};

@@ -61,9 +61,9 @@ static int run(const char *file, crlm_surv_spec spec, const crlm_surv_options *o
     if (fp != stdin)
         fclose(fp);
     if (st == CRLM_OK && d->n == 0) {
-        fprintf(stderr, "%s: expected at least one complete row, found none (%zu dropped for "
-                        "missing values)\n",
-                file, d->dropped_missing);
+        crlm_cli_error("%s: expected at least one complete row, found none (%zu dropped for "
+                       "missing values)",
+                       file, d->dropped_missing);
         crlm_surv_data_free(d);
         crlm_errors_free(&errs);
         return 2;

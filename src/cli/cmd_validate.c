@@ -44,7 +44,7 @@ int crlm_cmd_validate(int argc, char **argv)
     crlm_cli_args a = {.command = "validate", .usage = usage, .opts = opts, .argc = argc, .argv = argv};
     const char **files = malloc((size_t)argc * sizeof *files);
     if (!files) {
-        fprintf(stderr, "crlm validate: out of memory\n");
+        crlm_cli_error("crlm validate: out of memory");
         return 1;
     }
     size_t n = 0;
@@ -64,7 +64,7 @@ int crlm_cmd_validate(int argc, char **argv)
     rc = crlm_cli_tx_open(&tx, "validate", files, n, NULL, 0);
     crlm_profile *profile = rc == 0 ? crlm_profile_default_new() : NULL;
     if (rc == 0 && !profile) {
-        fprintf(stderr, "crlm validate: out of memory\n");
+        crlm_cli_error("crlm validate: out of memory");
         rc = 1;
     }
     for (size_t i = 0; profile && i < n; i++) {

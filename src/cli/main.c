@@ -49,7 +49,7 @@ static int dispatch(int argc, char **argv)
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(argv[1], commands[i].name) == 0)
             return commands[i].run(argc - 1, argv + 1);
-    fprintf(stderr, "crlm: unknown command '%s'\n", argv[1]);
+    crlm_cli_error("crlm: unknown command '%s'", argv[1]);
     usage(stderr);
     return 2;
 }

@@ -130,6 +130,11 @@ crlm_status crlm_lines_status(const crlm_lines *r)
     return r->status;
 }
 
+size_t crlm_lines_max(const crlm_lines *r)
+{
+    return r->max;
+}
+
 bool crlm_line_blank(const crlm_line *line)
 {
     if (line->too_long)
