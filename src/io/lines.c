@@ -88,7 +88,7 @@ bool crlm_lines_next(crlm_lines *r, crlm_line *line)
         return false;
     /* The buffer keeps max + 1 bytes: a line of the limit plus the CR of its line end. */
     size_t n = 0, total = 0;
-    bool any = false;
+    bool any = false, cr_last = false;
     for (;;) {
         int c = next_byte(r);
         if (c == EOF) {
@@ -106,12 +106,14 @@ bool crlm_lines_next(crlm_lines *r, crlm_line *line)
             r->buf[n++] = (char)c;
         if (total < SIZE_MAX)
             total++;
+        cr_last = c == '\r';
     }
     if (!any)
         return false;
     line->number = ++r->number;
-    if (total > 0 && total <= r->max + 1 && r->buf[total - 1] == '\r') {
-        n--;
+    if (cr_last) { /* part of the line end, whether or not the buffer kept it */
+        if (n == total)
+            n--;
         total--;
     }
     if (total > r->max) {
