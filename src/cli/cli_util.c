@@ -196,11 +196,18 @@ void crlm_cli_stdout_failed(int err)
 
 int crlm_cli_finish(int rc)
 {
-    /* fclose, not fflush: a file system may report a failed write only at close. */
+    /* The flush reports a buffered write that fails now; the close, what a file system
+     * reports only then (NFS, quotas). A descriptor the caller closed (`>&-`) costs nothing
+     * when nothing was written to it: the flush had nothing to send. */
     errno = 0;
-    bool bad = ferror(stdout) != 0;
-    if (fclose(stdout) != 0 || bad || stdout_failed) {
-        crlm_cli_stdout_failed(errno ? errno : EIO);
+    bool bad = fflush(stdout) != 0 || ferror(stdout) != 0;
+    int err = errno;
+    if (fclose(stdout) != 0 && errno != EBADF && !bad) {
+        bad = true;
+        err = errno;
+    }
+    if (bad || stdout_failed) {
+        crlm_cli_stdout_failed(err ? err : EIO);
         return 1;
     }
     return rc;
