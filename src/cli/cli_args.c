@@ -62,3 +62,13 @@ crlm_cli_arg crlm_cli_next(crlm_cli_args *a, const char **name, char **value)
     crlm_cli_usage_error(a, "unknown option '%s'", s);
     return CRLM_CLI_USAGE;
 }
+
+int crlm_cli_list_value(const crlm_cli_args *a, const char *opt, char *value,
+                        const char **items, size_t max, size_t *n)
+{
+    *n = crlm_cli_split_list(value, items, max);
+    if (*n == 0)
+        return crlm_cli_usage_error(a, "%s needs a list A,B,C of at most %zu non-empty items",
+                                    opt, max);
+    return 0;
+}

@@ -10,6 +10,7 @@
 #define CRLM_CLI_ARGS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 typedef struct crlm_cli_opt {
     const char *name; /* "--json" */
@@ -37,6 +38,10 @@ typedef enum crlm_cli_arg {
 
 /* The next argument. */
 crlm_cli_arg crlm_cli_next(crlm_cli_args *a, const char **name, char **value);
+/* The value of option `opt` as a comma-separated list, split in place into at most max
+ * items: 0 with *n set, or 2 after a usage error (an empty item, too many). */
+int crlm_cli_list_value(const crlm_cli_args *a, const char *opt, char *value,
+                        const char **items, size_t max, size_t *n);
 /* Prints "crlm CMD: MESSAGE" and the usage on stderr; returns 2, the usage-error exit status. */
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "crlm/case_read.h"
 #include "crlm/profile_read.h"
 
 FILE *crlm_cli_open_input(const char *path)
@@ -135,6 +136,30 @@ void crlm_cli_print_errors(FILE *f, const char *source, const crlm_errors *e)
         crlm_error_escape(src, sizeof src, source, strlen(source));
         fprintf(f, "%s: ... and %zu more errors\n", src, e->dropped);
     }
+}
+
+crlm_case *crlm_cli_read_case(const char *path, const crlm_profile *p, int *status)
+{
+    char *text;
+    size_t len;
+    bool input_error;
+    *status = 0;
+    if (!crlm_cli_read_file(path, CRLM_CASE_MAX_BYTES, &text, &len, &input_error)) {
+        *status = input_error ? 2 : 1;
+        return NULL;
+    }
+    crlm_errors errs = {0};
+    crlm_case *c = NULL;
+    crlm_status st = crlm_case_read(text, len, p, &c, &errs);
+    free(text);
+    if (st != CRLM_OK) {
+        crlm_cli_print_errors(stderr, path, &errs);
+        if (st == CRLM_E_NOMEM)
+            crlm_cli_error("%s: out of memory", path);
+        *status = st == CRLM_E_NOMEM ? 1 : 2;
+    }
+    crlm_errors_free(&errs);
+    return c;
 }
 
 crlm_profile *crlm_cli_load_profile(const char *path, int *status)

@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "crlm/buf.h"
+#include "crlm/case.h"
 #include "crlm/error.h"
 #include "crlm/profile.h"
 
@@ -35,6 +36,10 @@ void crlm_cli_error(const char *fmt, ...);
  * column), one error a line whatever the texts hold (crlm_error_format escapes them). */
 void crlm_cli_print_error(FILE *f, const char *source, const crlm_error *e);
 void crlm_cli_print_errors(FILE *f, const char *source, const crlm_errors *e);
+/* The case in the file at path ("-" is standard input), read as every command reads one; on
+ * failure prints why and returns NULL with *status the exit code (2 invalid, 1 failure). The
+ * caller frees the case. */
+crlm_case *crlm_cli_read_case(const char *path, const crlm_profile *p, int *status);
 /* The profile named by path, or the built-in default when path is NULL. Prints errors and
  * returns NULL on failure; *status is the exit code to use (2 invalid, 1 failure). */
 crlm_profile *crlm_cli_load_profile(const char *path, int *status);

@@ -138,11 +138,9 @@ int crlm_cmd_cohort(int argc, char **argv)
         } else if (strcmp(name, "--dfs-status") == 0) {
             spec.dfs_status_col = v;
         } else if (strcmp(name, "--covariates") == 0) {
-            spec.ncovariates = crlm_cli_split_list(v, covs, MAX_COVARIATES);
+            if (crlm_cli_list_value(&a, name, v, covs, MAX_COVARIATES, &spec.ncovariates))
+                return 2;
             spec.covariates = covs;
-            if (!spec.ncovariates)
-                return crlm_cli_usage_error(&a, "--covariates needs A,B,C (at most %d)",
-                                            MAX_COVARIATES);
         } else {
             if (strcmp(v, "months") == 0)
                 spec.time_unit = CRLM_TIME_MONTHS;

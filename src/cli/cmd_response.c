@@ -121,45 +121,33 @@ static int run_cohort(const char *path, bool jsonl, bool sorted, bool svg, crlm_
 static int run_case(const char *path, bool text, bool svg, crlm_cli_tx *tx,
                     const crlm_profile *p)
 {
-    char *data;
-    size_t len;
-    bool input_error;
-    if (!crlm_cli_read_file(path, CRLM_CASE_MAX_BYTES, &data, &len, &input_error))
-        return input_error ? 2 : 1;
-    crlm_errors errs = {0};
-    crlm_case *c = NULL;
-    crlm_status st = crlm_case_read(data, len, p, &c, &errs);
-    free(data);
-    int rc = 0;
-    if (st != CRLM_OK) {
-        crlm_cli_print_errors(stderr, path, &errs);
-        rc = st == CRLM_E_NOMEM ? 1 : 2;
+    int rc;
+    crlm_case *c = crlm_cli_read_case(path, p, &rc);
+    if (!c)
+        return rc;
+    crlm_response *r = NULL;
+    if (crlm_response_compute(c, p, &r) != CRLM_OK) {
+        crlm_cli_error("crlm response: out of memory");
+        rc = 1;
     } else {
-        crlm_response *r = NULL;
-        if (crlm_response_compute(c, p, &r) != CRLM_OK) {
-            crlm_cli_error("crlm response: out of memory");
-            rc = 1;
+        crlm_buf out = {0}, b = {0};
+        if (text) {
+            crlm_response_write_text(r, c, &out);
         } else {
-            crlm_buf out = {0}, b = {0};
-            if (text) {
-                crlm_response_write_text(r, c, &out);
-            } else {
-                crlm_response_write_json(r, &out);
-                crlm_buf_putc(&out, '\n');
-            }
-            bool ok = true;
-            if (svg) {
-                crlm_response_write_spider_svg(r, c, &b);
-                ok = crlm_cli_tx_stage(tx, 0, &b);
-            }
-            rc = ok && crlm_cli_tx_commit(tx, &out) ? 0 : 1;
-            crlm_buf_free(&b);
-            crlm_buf_free(&out);
+            crlm_response_write_json(r, &out);
+            crlm_buf_putc(&out, '\n');
         }
-        crlm_response_free(r);
+        bool ok = true;
+        if (svg) {
+            crlm_response_write_spider_svg(r, c, &b);
+            ok = crlm_cli_tx_stage(tx, 0, &b);
+        }
+        rc = ok && crlm_cli_tx_commit(tx, &out) ? 0 : 1;
+        crlm_buf_free(&b);
+        crlm_buf_free(&out);
     }
+    crlm_response_free(r);
     crlm_case_free(c);
-    crlm_errors_free(&errs);
     return rc;
 }
 

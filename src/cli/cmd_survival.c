@@ -126,11 +126,9 @@ int crlm_cmd_survival(int argc, char **argv)
         } else if (strcmp(name, "--strata") == 0) {
             spec.strata_col = v;
         } else if (strcmp(name, "--covariates") == 0) {
-            spec.ncovariates = crlm_cli_split_list(v, covs, MAX_COVARIATES);
+            if (crlm_cli_list_value(&a, name, v, covs, MAX_COVARIATES, &spec.ncovariates))
+                return 2;
             spec.covariates = covs;
-            if (!spec.ncovariates)
-                return crlm_cli_usage_error(&a, "--covariates needs A,B,C (at most %d)",
-                                            MAX_COVARIATES);
         } else if (strcmp(name, "--ties") == 0) {
             if (strcmp(v, "efron") == 0)
                 opt.ties = CRLM_TIES_EFRON;
@@ -150,9 +148,9 @@ int crlm_cmd_survival(int argc, char **argv)
                                             v);
         } else {
             const char *items[MAX_AT];
-            size_t n = crlm_cli_split_list(v, items, MAX_AT);
-            if (!n)
-                return crlm_cli_usage_error(&a, "--at needs T1,T2,... (at most %d)", MAX_AT);
+            size_t n;
+            if (crlm_cli_list_value(&a, name, v, items, MAX_AT, &n))
+                return 2;
             for (size_t j = 0; j < n; j++)
                 if (!crlm_csv_parse_double(items[j], strlen(items[j]), &at[j]) || at[j] < 0)
                     return crlm_cli_usage_error(&a, "--at: '%s' is not a time >= 0", items[j]);

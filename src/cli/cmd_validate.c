@@ -17,24 +17,11 @@ static const char usage[] = "usage: crlm validate CASE.json... (- for standard i
 /* Exit status of one file: 0 valid, 2 invalid input, 1 failure. */
 static int validate_one(const char *path, const crlm_profile *profile)
 {
-    char *text;
-    size_t len;
-    bool input_error;
-    if (!crlm_cli_read_file(path, CRLM_CASE_MAX_BYTES, &text, &len, &input_error))
-        return input_error ? 2 : 1;
-    crlm_errors errs = {0};
-    crlm_case *c = NULL;
-    crlm_status st = crlm_case_read(text, len, profile, &c, &errs);
-    free(text);
-    int rc = 0;
-    if (st == CRLM_OK) {
+    int rc;
+    crlm_case *c = crlm_cli_read_case(path, profile, &rc);
+    if (c)
         printf("%s: valid\n", path);
-    } else {
-        crlm_cli_print_errors(stderr, path, &errs);
-        rc = st == CRLM_E_NOMEM ? 1 : 2;
-    }
     crlm_case_free(c);
-    crlm_errors_free(&errs);
     return rc;
 }
 
