@@ -138,6 +138,15 @@ void crlm_cli_print_errors(FILE *f, const char *source, const crlm_errors *e)
     }
 }
 
+/* Prints why a reader refused path; the exit status (1 out of memory, 2 invalid input). */
+static int reader_failed(const char *path, crlm_status st, const crlm_errors *errs)
+{
+    crlm_cli_print_errors(stderr, path, errs);
+    if (st == CRLM_E_NOMEM)
+        crlm_cli_error("%s: out of memory", path);
+    return st == CRLM_E_NOMEM ? 1 : 2;
+}
+
 crlm_case *crlm_cli_read_case(const char *path, const crlm_profile *p, int *status)
 {
     char *text;
@@ -152,12 +161,8 @@ crlm_case *crlm_cli_read_case(const char *path, const crlm_profile *p, int *stat
     crlm_case *c = NULL;
     crlm_status st = crlm_case_read(text, len, p, &c, &errs);
     free(text);
-    if (st != CRLM_OK) {
-        crlm_cli_print_errors(stderr, path, &errs);
-        if (st == CRLM_E_NOMEM)
-            crlm_cli_error("%s: out of memory", path);
-        *status = st == CRLM_E_NOMEM ? 1 : 2;
-    }
+    if (st != CRLM_OK)
+        *status = reader_failed(path, st, &errs);
     crlm_errors_free(&errs);
     return c;
 }
@@ -184,12 +189,8 @@ crlm_profile *crlm_cli_load_profile(const char *path, int *status)
     crlm_profile *p = NULL;
     crlm_status st = crlm_profile_read(text, len, &p, &errs);
     free(text);
-    if (st != CRLM_OK) {
-        crlm_cli_print_errors(stderr, path, &errs);
-        if (st == CRLM_E_NOMEM)
-            crlm_cli_error("%s: out of memory", path);
-        *status = st == CRLM_E_NOMEM ? 1 : 2;
-    }
+    if (st != CRLM_OK)
+        *status = reader_failed(path, st, &errs);
     crlm_errors_free(&errs);
     return p;
 }
