@@ -360,7 +360,9 @@ void crlm__jv_describe_at(const crlm__jv *jv, const char *key, const json_t *v, 
         if (key)
             crlm__jv_push_key(&at, key);
         size_t start, n;
-        if (!at.cut && crlm__jv_locate(jv->text, jv->text_len, at.ptr, &start, &n) &&
+        /* A token too long to quote whole is given in the fewest digits that read back to
+         * the same value (below), never cut. */
+        if (!at.cut && crlm__jv_locate(jv->text, jv->text_len, at.ptr, &start, &n) && n < 48 &&
             token_is(jv->text + start, n, v)) {
             char tok[48];
             crlm_error_escape(tok, sizeof tok, jv->text + start, n);
@@ -654,14 +656,44 @@ static bool depth_ok(const char *s, size_t n, int max_depth, long *line, long *c
     return true;
 }
 
+static void parse_error(crlm__jv *jv, crlm_status code, long line, long column,
+                        const char *expected, const char *found)
+{
+    if (jv->first == CRLM_OK)
+        jv->first = code;
+    jv->count++;
+    if (crlm_errors_add(jv->errors, code, "", line, column, expected, found) != CRLM_OK)
+        jv->nomem = true;
+}
+
 static void syntax_error(crlm__jv *jv, long line, long column, const char *expected,
                          const char *found)
 {
-    if (jv->first == CRLM_OK)
-        jv->first = CRLM_E_SYNTAX;
-    jv->count++;
-    if (crlm_errors_add(jv->errors, CRLM_E_SYNTAX, "", line, column, expected, found) != CRLM_OK)
-        jv->nomem = true;
+    parse_error(jv, CRLM_E_SYNTAX, line, column, expected, found);
+}
+
+/* jansson refuses a number it cannot hold (past 64-bit integers, past the largest double)
+ * and says only that: the message quotes the number, as written, which ends where jansson
+ * stopped. False when err is not such a refusal. */
+static bool number_too_large(crlm__jv *jv, const char *text, size_t len, const json_error_t *err)
+{
+    if (strncmp(err->text, "too big", 7) != 0 && strncmp(err->text, "real number overflow", 20) != 0)
+        return false;
+    if (err->position <= 0 || (size_t)err->position > len)
+        return false;
+    size_t end = (size_t)err->position, start = end;
+    while (start > 0 && strchr("+-.0123456789eE", text[start - 1]) && text[start - 1] != '\0')
+        start--;
+    if (start == end)
+        return false;
+    char tok[64], found[96];
+    crlm_error_escape(tok, sizeof tok, text + start, end - start);
+    snprintf(found, sizeof found, "the number %s", tok);
+    parse_error(jv, CRLM_E_RANGE, err->line > 0 ? err->line : 1,
+                err->column > 0 ? err->column - (long)(end - start) + 1 : 1,
+                "a number crlm can hold (an integer from -9223372036854775808 to 9223372036854775807, a real below 1.8e308)",
+                found);
+    return true;
 }
 
 json_t *crlm__jv_parse(crlm__jv *jv, const char *text, size_t len, size_t max_bytes,
@@ -701,8 +733,9 @@ json_t *crlm__jv_parse(crlm__jv *jv, const char *text, size_t len, size_t max_by
     json_error_t err;
     json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
     if (!root) {
-        syntax_error(jv, err.line > 0 ? err.line : 1, err.column > 0 ? err.column : 1,
-                     "valid JSON", err.text);
+        if (!number_too_large(jv, text, len, &err))
+            syntax_error(jv, err.line > 0 ? err.line : 1, err.column > 0 ? err.column : 1,
+                         "valid JSON", err.text);
         return NULL;
     }
     jv->text = text;

@@ -142,6 +142,36 @@ static void test_keys_and_strings_escaped(void **state)
     json_decref(s);
 }
 
+static void test_numbers_too_large_for_jansson(void **state)
+{
+    (void)state;
+    /* Valid JSON that jansson cannot hold: said so, with the number as written, where it is. */
+    static const char *const big[] = {"123456789012345678901234567890", "-99999999999999999999",
+                                      "1e400"};
+    for (size_t i = 0; i < 3; i++) {
+        char to[64];
+        snprintf(to, sizeof to, "\"weight_kg\": %s", big[i]);
+        char *json = example_with("\"weight_kg\": 68", to);
+        crlm_error x = first_error(json, strlen(json));
+        assert_int_equal(x.code, CRLM_E_RANGE);
+        assert_int_equal(x.line, 5);
+        assert_int_equal(x.column, 81);
+        char want[96];
+        snprintf(want, sizeof want, "the number %s", big[i]);
+        assert_string_equal(x.found, want);
+        free(json);
+    }
+    /* A token too long to quote: the value in the fewest digits, not a cut. */
+    char to[160] = "\"weight_kg\": 0.";
+    for (int k = 0; k < 68; k++)
+        strcat(to, "0");
+    strcat(to, "1");
+    char *json = example_with("\"weight_kg\": 68", to);
+    crlm_error x = first_error(json, strlen(json));
+    assert_string_equal(x.found, "the number 1e-69");
+    free(json);
+}
+
 static void test_nul_byte_in_document(void **state)
 {
     (void)state;
@@ -160,6 +190,7 @@ int main(void)
         cmocka_unit_test(test_format_number),
         cmocka_unit_test(test_numbers_as_written),
         cmocka_unit_test(test_keys_and_strings_escaped),
+        cmocka_unit_test(test_numbers_too_large_for_jansson),
         cmocka_unit_test(test_nul_byte_in_document),
     };
     return cmocka_run_group_tests(tests, test_profile_setup, test_profile_teardown);
