@@ -106,7 +106,8 @@ int crlm_cmd_assess(int argc, char **argv)
     static const crlm_cli_opt opts[] = {{"--json", false}, {"--text", false}, {"--html", false},
                                         {"--svg", true},   {"--set", true},   {"--profile", true},
                                         {NULL, false}};
-    crlm_cli_args a = {.command = "assess", .usage = usage, .opts = opts, .argc = argc, .argv = argv};
+    crlm_cli_args a = {.command = "assess", .usage = usage, .opts = opts, .argc = argc,
+                       .argv = argv};
     assess_args o = {.format = TEXT};
     const char *name;
     char *value;

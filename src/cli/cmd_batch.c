@@ -53,7 +53,8 @@ static bool run_file(crlm_cli_batch *b, const char *path)
 int crlm_cmd_batch(int argc, char **argv)
 {
     static const crlm_cli_opt opts[] = {{"--profile", true}, {NULL, false}};
-    crlm_cli_args a = {.command = "batch", .usage = usage, .opts = opts, .argc = argc, .argv = argv};
+    crlm_cli_args a = {.command = "batch", .usage = usage, .opts = opts, .argc = argc,
+                       .argv = argv};
     const char **files = malloc(((size_t)argc + 1) * sizeof *files);
     if (!files) {
         crlm_cli_error("crlm batch: out of memory");

@@ -157,7 +157,8 @@ int crlm_cmd_response(int argc, char **argv)
         {"--json", false},  {"--text", false}, {"--jsonl", false},  {"--sorted", false},
         {"--any-order", false}, {"--csv", true}, {"--svg", true}, {"--profile", true},
         {NULL, false}};
-    crlm_cli_args a = {.command = "response", .usage = usage, .opts = opts, .argc = argc, .argv = argv};
+    crlm_cli_args a = {.command = "response", .usage = usage, .opts = opts, .argc = argc,
+                       .argv = argv};
     const char *profile_path = NULL, *csv_path = NULL, *svg = NULL, *case_path = NULL;
     bool jsonl = false, text = false, sorted = true;
     const char *name;

@@ -28,7 +28,8 @@ static int validate_one(const char *path, const crlm_profile *profile)
 int crlm_cmd_validate(int argc, char **argv)
 {
     static const crlm_cli_opt opts[] = {{NULL, false}};
-    crlm_cli_args a = {.command = "validate", .usage = usage, .opts = opts, .argc = argc, .argv = argv};
+    crlm_cli_args a = {.command = "validate", .usage = usage, .opts = opts, .argc = argc,
+                       .argv = argv};
     const char **files = malloc((size_t)argc * sizeof *files);
     if (!files) {
         crlm_cli_error("crlm validate: out of memory");

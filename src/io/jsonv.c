@@ -106,7 +106,9 @@ void crlm__jv_describe(const json_t *v, char *buf, size_t size)
         snprintf(buf, size, "the string \"%s\"", shown);
         break;
     }
-    case JSON_INTEGER: snprintf(buf, size, "the number %lld", (long long)json_integer_value(v)); break;
+    case JSON_INTEGER:
+        snprintf(buf, size, "the number %lld", (long long)json_integer_value(v));
+        break;
     case JSON_REAL: {
         char num[32];
         crlm__jv_format_number(json_real_value(v), num, sizeof num);
@@ -677,7 +679,8 @@ static void syntax_error(crlm__jv *jv, long line, long column, const char *expec
  * stopped. False when err is not such a refusal. */
 static bool number_too_large(crlm__jv *jv, const char *text, size_t len, const json_error_t *err)
 {
-    if (strncmp(err->text, "too big", 7) != 0 && strncmp(err->text, "real number overflow", 20) != 0)
+    if (strncmp(err->text, "too big", 7) != 0 &&
+        strncmp(err->text, "real number overflow", 20) != 0)
         return false;
     if (err->position <= 0 || (size_t)err->position > len)
         return false;
@@ -691,7 +694,8 @@ static bool number_too_large(crlm__jv *jv, const char *text, size_t len, const j
     snprintf(found, sizeof found, "the number %s", tok);
     parse_error(jv, CRLM_E_RANGE, err->line > 0 ? err->line : 1,
                 err->column > 0 ? err->column - (long)(end - start) + 1 : 1,
-                "a number crlm can hold (an integer from -9223372036854775808 to 9223372036854775807, a real below 1.8e308)",
+                "a number crlm can hold (an integer from -9223372036854775808 to "
+                "9223372036854775807, a real below 1.8e308)",
                 found);
     return true;
 }

@@ -42,7 +42,8 @@ static void test_utf8(void **state)
 {
     (void)state;
     /* Valid: 2, 3 and 4 bytes. */
-    assert_string_equal(ESC("\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80"), "\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80");
+    assert_string_equal(ESC("\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80"),
+                        "\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80");
     /* Invalid bytes, each shown by value: a lone continuation, 0xFF, an overlong '/', a
      * UTF-16 surrogate, past U+10FFFF, a sequence cut by the end. */
     assert_string_equal(ESC("\x80"), "\\x80");
@@ -62,7 +63,8 @@ static void test_truncation(void **state)
     /* One more: six bytes and "...". */
     assert_string_equal(crlm_error_escape(buf, sizeof buf, "1234567890", 10), "123456...");
     /* Never half a character: "é" is 2 bytes, 3 of them fit in 6. */
-    assert_string_equal(crlm_error_escape(buf, sizeof buf, "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", 10),
+    static const char accents[] = "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9";
+    assert_string_equal(crlm_error_escape(buf, sizeof buf, accents, 10),
                         "\xc3\xa9\xc3\xa9\xc3\xa9...");
     /* Never half an escape: "\u0000" is 6 bytes; the second does not fit. */
     assert_string_equal(crlm_error_escape(buf, sizeof buf, "a\0\0", 3), "a...");
@@ -81,7 +83,8 @@ static void test_errors_escape_their_texts(void **state)
     assert_string_equal(e->found, "the unknown field \"a\\nb\"");
     char line[512];
     crlm_error_format(e, line, sizeof line);
-    assert_string_equal(line, "/a\\nb: expected only the fields, found the unknown field \"a\\nb\"");
+    assert_string_equal(line,
+                        "/a\\nb: expected only the fields, found the unknown field \"a\\nb\"");
     assert_null(strchr(line, '\n'));
     crlm_errors_free(&list);
 

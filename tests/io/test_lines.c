@@ -49,7 +49,8 @@ static void read_all(const char *data, size_t len, size_t max, bool from_file, c
             w += (size_t)(c < 0x20 ? snprintf(out + w, out_size - w, "\\%02x", c)
                                    : snprintf(out + w, out_size - w, "%c", c));
         }
-        w += (size_t)snprintf(out + w, out_size - w, "%s|", crlm_line_blank(&line) ? "(blank)" : "");
+        w += (size_t)snprintf(out + w, out_size - w, "%s|",
+                              crlm_line_blank(&line) ? "(blank)" : "");
     }
     assert_int_equal(crlm_lines_status(r), CRLM_OK);
     crlm_lines_close(r);
