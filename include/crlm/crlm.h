@@ -13,6 +13,7 @@
 #include "crlm/error.h"
 #include "crlm/evidence.h"
 #include "crlm/lesion_table.h"
+#include "crlm/lines.h"
 #include "crlm/liver.h"
 #include "crlm/pathway.h"
 #include "crlm/profile.h"

@@ -83,8 +83,9 @@ bool crlm_csv_is_missing(const crlm_csv_field *f);
  * the correctly rounded double. Returns false when the field is not such a number. */
 bool crlm_csv_parse_double(const char *s, size_t len, double *out);
 
-/* Formats a field for error messages: at most ~60 bytes, quoted, non-printable bytes as '?'.
- * Writes into buf (size >= 8) and returns buf. */
+/* Formats a field for error messages: quoted, escaped as crlm_error_escape does (a NUL byte is
+ * \u0000, a byte that is not UTF-8 \xHH), at most ~64 bytes. Writes into buf (size >= 8) and
+ * returns buf. */
 const char *crlm_csv_field_show(const crlm_csv_field *f, char *buf, size_t size);
 
 #ifdef __cplusplus

@@ -49,7 +49,8 @@ const char *crlm_status_name(crlm_status s);
 const char *crlm_status_message(crlm_status s);
 
 /* One problem found in an input. Fixed-size fields keep an error free of allocations;
- * longer texts are truncated with "...". */
+ * longer texts are truncated with "...". Filled by crlm_error_set, the texts are escaped
+ * (crlm_error_escape): one line each, valid UTF-8. */
 typedef struct crlm_error {
     crlm_status code;
     char pointer[192];  /* RFC 6901 JSON pointer, "" when not applicable */
@@ -70,8 +71,24 @@ typedef struct crlm_errors {
     size_t dropped;
 } crlm_errors;
 
-/* Appends an error; expected/found are printf formats' results already (plain strings).
- * Returns CRLM_OK or CRLM_E_NOMEM. A NULL list is accepted and ignored. */
+/* Writes the len bytes at src into dst (size bytes, always NUL-terminated when size > 0) as
+ * one line of printable, valid UTF-8, so that a message quoting an input can neither span
+ * lines, nor drive a terminal, nor be invalid in a JSON or CSV output: LF, CR and TAB become
+ * \n, \r and \t, every other control character (C0, DEL, C1) \u00XX (a NUL byte is
+ * \u0000), and a byte that is not part of a valid UTF-8 sequence \xHH. Everything else,
+ * backslashes included, is copied as it is, so escaping escaped text changes nothing. When the
+ * result does not fit it is cut after a whole character or escape and ends in "...".
+ * Returns dst. */
+char *crlm_error_escape(char *dst, size_t size, const char *src, size_t len);
+
+/* Fills *e; the texts go through crlm_error_escape (NULL is ""), so every error holds single
+ * lines of valid UTF-8 whoever builds it. */
+void crlm_error_set(crlm_error *e, crlm_status code, const char *pointer, long line, long column,
+                    const char *expected, const char *found);
+
+/* Appends an error (filled as crlm_error_set does); expected/found are printf formats' results
+ * already (plain strings). Returns CRLM_OK or CRLM_E_NOMEM. A NULL list is accepted and
+ * ignored. */
 crlm_status crlm_errors_add(crlm_errors *list, crlm_status code, const char *pointer,
                             long line, long column, const char *expected, const char *found);
 /* Frees the items; the list becomes empty and reusable. NULL is a no-op. */
@@ -79,8 +96,9 @@ void crlm_errors_clear(crlm_errors *list);
 void crlm_errors_free(crlm_errors *list);
 
 /* Formats one error as "/pointer: expected X, found Y", "line L, column C: ...", "line L: ..."
- * or, with neither, "expected X, found Y" into buf.
- * Returns the number of characters that would have been written, like snprintf. */
+ * or, with neither, "expected X, found Y" into buf, never cutting a character in half when
+ * buf is too small. Returns the number of characters that would have been written, like
+ * snprintf. */
 int crlm_error_format(const crlm_error *e, char *buf, size_t size);
 
 #ifdef __cplusplus

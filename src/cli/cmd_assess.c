@@ -1,10 +1,12 @@
 /* `crlm assess [--json|--text] [--profile FILE] CASE|-`: one report.
  * Exit 0 done, 2 invalid input (every error on stderr, nothing on stdout), 1 failure. The
- * whole report is rendered in memory before a byte is written, so stdout never holds half a
- * report. */
+ * report and the spider plot are rendered in memory and committed together (cli_output.h), so
+ * stdout never holds half a report and no plot is left without its report. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli_args.h"
+#include "cli/cli_output.h"
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "crlm/case.h"
@@ -24,98 +26,71 @@ static const char usage[] =
 
 enum format { TEXT, JSON, HTML };
 
-int crlm_cmd_assess(int argc, char **argv)
+typedef struct assess_args {
+    const char *profile_path, *case_path, *svg_path;
+    const char *sets[CRLM_WHATIF_MAX];
+    size_t n_sets;
+    enum format format;
+} assess_args;
+
+/* Renders the report (and the spider plot when asked) and commits them together. */
+static int render(const assess_args *o, crlm_cli_tx *tx, crlm_report *r)
 {
-    const char *profile_path = NULL, *case_path = NULL, *svg_path = NULL;
-    const char *sets[CRLM_WHATIF_MAX + 1];
-    size_t n_sets = 0;
-    enum format format = TEXT;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--json") == 0)
-            format = JSON;
-        else if (strcmp(argv[i], "--text") == 0)
-            format = TEXT;
-        else if (strcmp(argv[i], "--html") == 0)
-            format = HTML;
-        else if (strcmp(argv[i], "--svg") == 0 && i + 1 < argc)
-            svg_path = argv[++i];
-        else if (strcmp(argv[i], "--set") == 0 && i + 1 < argc) {
-            if (n_sets == CRLM_WHATIF_MAX) {
-                fprintf(stderr, "crlm assess: at most %d --set changes\n", CRLM_WHATIF_MAX);
-                return 2;
-            }
-            sets[n_sets++] = argv[++i];
-        }
-        else if (strcmp(argv[i], "--profile") == 0 && i + 1 < argc)
-            profile_path = argv[++i];
-        else if (strcmp(argv[i], "--help") == 0) {
-            fputs(usage, stdout);
-            return 0;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            fprintf(stderr, "crlm assess: unknown option '%s'\n%s", argv[i], usage);
-            return 2;
-        } else if (!case_path)
-            case_path = argv[i];
-        else {
-            fprintf(stderr, "crlm assess: one case at a time (use crlm batch for many)\n");
-            return 2;
-        }
+    crlm_buf out = {0}, svg = {0};
+    if (o->format == JSON) {
+        crlm_report_write_json(r, &out);
+        crlm_buf_putc(&out, '\n');
+    } else if (o->format == HTML) {
+        crlm_report_write_html(r, &out);
+    } else {
+        crlm_report_write_text(r, &out);
     }
-    if (!case_path) {
-        fputs(usage, stderr);
-        return 2;
+    bool ok = true;
+    if (o->svg_path) {
+        crlm_report_write_spider_svg(r, &svg);
+        ok = crlm_cli_tx_stage(tx, 0, &svg);
     }
+    ok = ok && crlm_cli_tx_commit(tx, &out);
+    crlm_buf_free(&svg);
+    crlm_buf_free(&out);
+    return ok ? 0 : 1;
+}
+
+static int run(const assess_args *o, crlm_cli_tx *tx)
+{
     int status;
-    crlm_profile *profile = crlm_cli_load_profile(profile_path, &status);
+    crlm_profile *profile = crlm_cli_load_profile(o->profile_path, &status);
     if (!profile)
         return status;
     char *text;
     size_t len;
-    bool too_large;
-    if (!crlm_cli_read_file(case_path, CRLM_CASE_MAX_BYTES, &text, &len, &too_large)) {
+    bool input_error;
+    if (!crlm_cli_read_file(o->case_path, CRLM_CASE_MAX_BYTES, &text, &len, &input_error)) {
         crlm_profile_free(profile);
-        return too_large ? 2 : 1;
+        return input_error ? 2 : 1;
     }
     crlm_errors errs = {0};
     crlm_case *c = NULL, *original = NULL;
     crlm_what_if what_if;
-    crlm_status st = n_sets ? crlm_case_read_what_if(text, len, sets, n_sets, profile, &original,
-                                                     &c, &what_if, &errs)
-                            : crlm_case_read(text, len, profile, &c, &errs);
+    crlm_status st = o->n_sets ? crlm_case_read_what_if(text, len, o->sets, o->n_sets, profile,
+                                                        &original, &c, &what_if, &errs)
+                               : crlm_case_read(text, len, profile, &c, &errs);
     free(text);
     int rc = 0;
     if (st != CRLM_OK) {
-        crlm_cli_print_errors(stderr, st == CRLM_E_ARGUMENT ? "--set" : case_path, &errs);
+        crlm_cli_print_errors(stderr, st == CRLM_E_ARGUMENT ? "--set" : o->case_path, &errs);
         rc = st == CRLM_E_NOMEM ? 1 : 2;
     } else {
         crlm_report *r = NULL, *before = NULL;
-        crlm_buf out = {0};
         if (crlm_assess(c, profile, &r) != CRLM_OK ||
             (original && crlm_assess(original, profile, &before) != CRLM_OK)) {
-            fprintf(stderr, "crlm assess: out of memory\n");
+            crlm_cli_error("crlm assess: out of memory");
             rc = 1;
         } else {
             if (before)
                 crlm_report_set_what_if(r, before, &what_if);
-            if (format == JSON) {
-                crlm_report_write_json(r, &out);
-                crlm_buf_putc(&out, '\n');
-            } else if (format == HTML) {
-                crlm_report_write_html(r, &out);
-            } else {
-                crlm_report_write_text(r, &out);
-            }
-            if (svg_path) {
-                crlm_buf svg = {0};
-                crlm_report_write_spider_svg(r, &svg);
-                if (!crlm_cli_write_file(svg_path, &svg))
-                    rc = 1;
-                crlm_buf_free(&svg);
-            }
-            if (rc == 0)
-                rc = crlm_cli_write_stdout(&out) ? 0 : 1;
+            rc = render(o, tx, r);
         }
-        crlm_buf_free(&out);
         crlm_report_free(r);
         crlm_report_free(before);
     }
@@ -123,5 +98,50 @@ int crlm_cmd_assess(int argc, char **argv)
     crlm_case_free(c);
     crlm_errors_free(&errs);
     crlm_profile_free(profile);
+    return rc;
+}
+
+int crlm_cmd_assess(int argc, char **argv)
+{
+    static const crlm_cli_opt opts[] = {{"--json", false}, {"--text", false}, {"--html", false},
+                                        {"--svg", true},   {"--set", true},   {"--profile", true},
+                                        {NULL, false}};
+    crlm_cli_args a = {.command = "assess", .usage = usage, .opts = opts, .argc = argc,
+                       .argv = argv};
+    assess_args o = {.format = TEXT};
+    const char *name;
+    char *value;
+    crlm_cli_arg k;
+    while ((k = crlm_cli_next(&a, &name, &value)) == CRLM_CLI_OPTION || k == CRLM_CLI_OPERAND) {
+        if (k == CRLM_CLI_OPERAND) {
+            if (o.case_path)
+                return crlm_cli_usage_error(&a, "one case at a time (use crlm batch for many)");
+            o.case_path = value;
+        } else if (strcmp(name, "--json") == 0) {
+            o.format = JSON;
+        } else if (strcmp(name, "--text") == 0) {
+            o.format = TEXT;
+        } else if (strcmp(name, "--html") == 0) {
+            o.format = HTML;
+        } else if (strcmp(name, "--svg") == 0) {
+            o.svg_path = value;
+        } else if (strcmp(name, "--set") == 0) {
+            if (o.n_sets == CRLM_WHATIF_MAX)
+                return crlm_cli_usage_error(&a, "at most %d --set changes", CRLM_WHATIF_MAX);
+            o.sets[o.n_sets++] = value;
+        } else {
+            o.profile_path = value;
+        }
+    }
+    if (k != CRLM_CLI_END)
+        return k == CRLM_CLI_HELP ? 0 : 2;
+    if (!o.case_path)
+        return crlm_cli_usage_error(&a, "expected a case file (- for standard input)");
+    const char *inputs[] = {o.case_path, o.profile_path};
+    crlm_cli_tx tx;
+    int rc = crlm_cli_tx_open(&tx, "assess", inputs, 2, &o.svg_path, 1);
+    if (rc == 0)
+        rc = run(&o, &tx);
+    crlm_cli_tx_end(&tx);
     return rc;
 }

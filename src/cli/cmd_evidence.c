@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cli/cli_args.h"
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "crlm/evidence.h"
@@ -145,18 +146,20 @@ static void json(crlm_buf *b)
 
 int crlm_cmd_evidence(int argc, char **argv)
 {
+    static const crlm_cli_opt opts[] = {{"--json", false}, {NULL, false}};
+    crlm_cli_args a = {.command = "evidence", .usage = "usage: crlm evidence [--json]\n",
+                       .opts = opts, .argc = argc, .argv = argv};
     bool as_json = false;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--json") == 0) {
-            as_json = true;
-        } else if (strcmp(argv[i], "--help") == 0) {
-            puts("usage: crlm evidence [--json]");
-            return 0;
-        } else {
-            fprintf(stderr, "crlm evidence: unknown argument '%s'\nusage: crlm evidence [--json]\n", argv[i]);
-            return 2;
-        }
+    const char *name;
+    char *value;
+    crlm_cli_arg k;
+    while ((k = crlm_cli_next(&a, &name, &value)) == CRLM_CLI_OPTION || k == CRLM_CLI_OPERAND) {
+        if (k == CRLM_CLI_OPERAND)
+            return crlm_cli_usage_error(&a, "unexpected argument '%s'", value);
+        as_json = true;
     }
+    if (k != CRLM_CLI_END)
+        return k == CRLM_CLI_HELP ? 0 : 2;
     crlm_buf b = {0};
     if (as_json)
         json(&b);

@@ -11,11 +11,14 @@
  * Exit 0 done, 2 invalid input (for a cohort: any patient with an error; each bad row on stderr
  * as `FILE: line N: expected ..., found ...`), 1 failure. A cohort streams: output is written
  * in 64 KiB pieces as patients are judged, so a cohort with bad patients still yields every
- * good patient's result. */
+ * good patient's result. The --svg file is reserved before the first byte is streamed and
+ * committed only when the whole stream was written (cli_output.h). */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli_args.h"
+#include "cli/cli_output.h"
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "crlm/case.h"
@@ -47,8 +50,7 @@ static bool flush_stdout(void *ctx, crlm_buf *out)
 {
     cohort_ctx *c = ctx;
     if (out->len && fwrite(out->data, 1, out->len, stdout) != out->len) {
-        if (!c->write_failed)
-            fprintf(stderr, "crlm response: cannot write the output: %s\n", strerror(errno));
+        crlm_cli_stdout_failed(errno);
         c->write_failed = true;
         return false;
     }
@@ -59,21 +61,20 @@ static bool flush_stdout(void *ctx, crlm_buf *out)
 static void print_row_error(void *ctx, const crlm_error *e)
 {
     cohort_ctx *c = ctx;
-    if (e->line > 0)
-        fprintf(stderr, "%s: line %ld: expected %s, found %s\n", c->source, e->line, e->expected,
-                e->found);
-    else
-        fprintf(stderr, "%s: expected %s, found %s\n", c->source, e->expected, e->found);
+    /* A row's error is named by its line (the pointer holds the patient id, the column is in
+     * the message's own words). */
+    crlm_error shown = *e;
+    shown.pointer[0] = '\0';
+    shown.column = 0;
+    crlm_cli_print_error(stderr, c->source, &shown);
 }
 
-static int run_cohort(const char *path, bool jsonl, bool sorted, const char *svg,
+static int run_cohort(const char *path, bool jsonl, bool sorted, bool svg, crlm_cli_tx *tx,
                       const crlm_profile *p)
 {
-    FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (!in) {
-        fprintf(stderr, "crlm response: cannot open %s: %s\n", path, strerror(errno));
+    FILE *in = crlm_cli_open_input(path);
+    if (!in)
         return 2;
-    }
     static char iobuf[1 << 16];
     setvbuf(stdout, iobuf, _IOFBF, sizeof iobuf);
     cohort_ctx ctx = {path, false};
@@ -82,7 +83,7 @@ static int run_cohort(const char *path, bool jsonl, bool sorted, const char *svg
     crlm_status st = crlm_csv_open_file(&csv, in, NULL, &errs);
     crlm_lesion_table_summary sum = {0};
     if (st == CRLM_OK) {
-        crlm_lesion_table_options opt = {.jsonl = jsonl, .waterfall = svg != NULL,
+        crlm_lesion_table_options opt = {.jsonl = jsonl, .waterfall = svg,
                                          .sorted_ids = sorted, .flush = flush_stdout,
                                          .error = print_row_error, .ctx = &ctx};
         st = crlm_lesion_table_run(csv, p, &opt, &sum);
@@ -93,13 +94,13 @@ static int run_cohort(const char *path, bool jsonl, bool sorted, const char *svg
     crlm_errors_free(&errs);
     if (in != stdin)
         fclose(in);
-    if (fflush(stdout) != 0 && !ctx.write_failed) {
-        fprintf(stderr, "crlm response: cannot write the output: %s\n", strerror(errno));
+    if (!ctx.write_failed && fflush(stdout) != 0) {
+        crlm_cli_stdout_failed(errno);
         ctx.write_failed = true;
     }
     int rc = 0;
     if (st == CRLM_E_NOMEM) {
-        fprintf(stderr, "crlm response: out of memory\n");
+        crlm_cli_error("crlm response: out of memory");
         rc = 1;
     } else if (st == CRLM_E_IO || ctx.write_failed) {
         rc = 1;
@@ -109,7 +110,7 @@ static int run_cohort(const char *path, bool jsonl, bool sorted, const char *svg
     if (svg && rc != 1) {
         crlm_buf b = {0};
         crlm_waterfall_write_svg(sum.waterfall, sum.n_waterfall, "Best change from baseline", &b);
-        if (!crlm_cli_write_file(svg, &b))
+        if (!crlm_cli_tx_stage(tx, 0, &b) || !crlm_cli_tx_commit(tx, NULL))
             rc = 1;
         crlm_buf_free(&b);
     }
@@ -117,94 +118,91 @@ static int run_cohort(const char *path, bool jsonl, bool sorted, const char *svg
     return rc;
 }
 
-static int run_case(const char *path, bool text, const char *svg, const crlm_profile *p)
+static int run_case(const char *path, bool text, bool svg, crlm_cli_tx *tx,
+                    const crlm_profile *p)
 {
-    char *data;
-    size_t len;
-    bool too_large;
-    if (!crlm_cli_read_file(path, CRLM_CASE_MAX_BYTES, &data, &len, &too_large))
-        return too_large ? 2 : 1;
-    crlm_errors errs = {0};
-    crlm_case *c = NULL;
-    crlm_status st = crlm_case_read(data, len, p, &c, &errs);
-    free(data);
-    int rc = 0;
-    if (st != CRLM_OK) {
-        crlm_cli_print_errors(stderr, path, &errs);
-        rc = st == CRLM_E_NOMEM ? 1 : 2;
+    int rc;
+    crlm_case *c = crlm_cli_read_case(path, p, &rc);
+    if (!c)
+        return rc;
+    crlm_response *r = NULL;
+    if (crlm_response_compute(c, p, &r) != CRLM_OK) {
+        crlm_cli_error("crlm response: out of memory");
+        rc = 1;
     } else {
-        crlm_response *r = NULL;
-        if (crlm_response_compute(c, p, &r) != CRLM_OK) {
-            fprintf(stderr, "crlm response: out of memory\n");
-            rc = 1;
+        crlm_buf out = {0}, b = {0};
+        if (text) {
+            crlm_response_write_text(r, c, &out);
         } else {
-            crlm_buf out = {0};
-            if (text) {
-                crlm_response_write_text(r, c, &out);
-            } else {
-                crlm_response_write_json(r, &out);
-                crlm_buf_putc(&out, '\n');
-            }
-            rc = crlm_cli_write_stdout(&out) ? 0 : 1;
-            crlm_buf_free(&out);
-            if (svg && rc == 0) {
-                crlm_buf b = {0};
-                crlm_response_write_spider_svg(r, c, &b);
-                if (!crlm_cli_write_file(svg, &b))
-                    rc = 1;
-                crlm_buf_free(&b);
-            }
+            crlm_response_write_json(r, &out);
+            crlm_buf_putc(&out, '\n');
         }
-        crlm_response_free(r);
+        bool ok = true;
+        if (svg) {
+            crlm_response_write_spider_svg(r, c, &b);
+            ok = crlm_cli_tx_stage(tx, 0, &b);
+        }
+        rc = ok && crlm_cli_tx_commit(tx, &out) ? 0 : 1;
+        crlm_buf_free(&b);
+        crlm_buf_free(&out);
     }
+    crlm_response_free(r);
     crlm_case_free(c);
-    crlm_errors_free(&errs);
     return rc;
 }
 
 int crlm_cmd_response(int argc, char **argv)
 {
+    static const crlm_cli_opt opts[] = {
+        {"--json", false},  {"--text", false}, {"--jsonl", false},  {"--sorted", false},
+        {"--any-order", false}, {"--csv", true}, {"--svg", true}, {"--profile", true},
+        {NULL, false}};
+    crlm_cli_args a = {.command = "response", .usage = usage, .opts = opts, .argc = argc,
+                       .argv = argv};
     const char *profile_path = NULL, *csv_path = NULL, *svg = NULL, *case_path = NULL;
     bool jsonl = false, text = false, sorted = true;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--json") == 0)
+    const char *name;
+    char *value;
+    crlm_cli_arg k;
+    while ((k = crlm_cli_next(&a, &name, &value)) == CRLM_CLI_OPTION || k == CRLM_CLI_OPERAND) {
+        if (k == CRLM_CLI_OPERAND) {
+            if (case_path)
+                return crlm_cli_usage_error(&a, "one case at a time");
+            case_path = value;
+        } else if (strcmp(name, "--json") == 0) {
             text = false;
-        else if (strcmp(argv[i], "--text") == 0)
+        } else if (strcmp(name, "--text") == 0) {
             text = true;
-        else if (strcmp(argv[i], "--jsonl") == 0)
+        } else if (strcmp(name, "--jsonl") == 0) {
             jsonl = true;
-        else if (strcmp(argv[i], "--sorted") == 0)
+        } else if (strcmp(name, "--sorted") == 0) {
             sorted = true;
-        else if (strcmp(argv[i], "--any-order") == 0)
+        } else if (strcmp(name, "--any-order") == 0) {
             sorted = false;
-        else if (strcmp(argv[i], "--csv") == 0 && i + 1 < argc)
-            csv_path = argv[++i];
-        else if (strcmp(argv[i], "--svg") == 0 && i + 1 < argc)
-            svg = argv[++i];
-        else if (strcmp(argv[i], "--profile") == 0 && i + 1 < argc)
-            profile_path = argv[++i];
-        else if (strcmp(argv[i], "--help") == 0) {
-            fputs(usage, stdout);
-            return 0;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            fprintf(stderr, "crlm response: unknown option '%s'\n%s", argv[i], usage);
-            return 2;
-        } else if (!case_path) {
-            case_path = argv[i];
+        } else if (strcmp(name, "--csv") == 0) {
+            csv_path = value;
+        } else if (strcmp(name, "--svg") == 0) {
+            svg = value;
         } else {
-            fprintf(stderr, "crlm response: one case at a time\n");
-            return 2;
+            profile_path = value;
         }
     }
-    if ((csv_path && case_path) || (!csv_path && !case_path)) {
-        fputs(usage, stderr);
-        return 2;
+    if (k != CRLM_CLI_END)
+        return k == CRLM_CLI_HELP ? 0 : 2;
+    if (csv_path && case_path)
+        return crlm_cli_usage_error(&a, "a case or --csv, not both");
+    if (!csv_path && !case_path)
+        return crlm_cli_usage_error(&a, "expected a case file or --csv FILE");
+    const char *inputs[] = {csv_path ? csv_path : case_path, profile_path};
+    crlm_cli_tx tx;
+    int rc = crlm_cli_tx_open(&tx, "response", inputs, 2, &svg, 1);
+    if (rc == 0) {
+        crlm_profile *p = crlm_cli_load_profile(profile_path, &rc);
+        if (p)
+            rc = csv_path ? run_cohort(csv_path, jsonl, sorted, svg != NULL, &tx, p)
+                          : run_case(case_path, text, svg != NULL, &tx, p);
+        crlm_profile_free(p);
     }
-    int status;
-    crlm_profile *p = crlm_cli_load_profile(profile_path, &status);
-    if (!p)
-        return status;
-    int rc = csv_path ? run_cohort(csv_path, jsonl, sorted, svg, p) : run_case(case_path, text, svg, p);
-    crlm_profile_free(p);
+    crlm_cli_tx_end(&tx);
     return rc;
 }

@@ -1,47 +1,67 @@
 /* `crlm validate CASE...`: checks each case and reports every error; no report. Prints
- * "FILE: valid" on stdout for a good case; exit 0 when all are valid, 2 otherwise. */
+ * "FILE: valid" on stdout for a good case; exit 0 when all are valid, 2 when any is invalid
+ * or cannot be read (missing, a directory, over the size limit), 1 on a failure. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli_args.h"
+#include "cli/cli_output.h"
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "crlm/case.h"
 #include "crlm/case_read.h"
 #include "crlm/profile_read.h"
 
+static const char usage[] = "usage: crlm validate CASE.json... (- for standard input)\n";
+
+/* Exit status of one file: 0 valid, 2 invalid input, 1 failure. */
+static int validate_one(const char *path, const crlm_profile *profile)
+{
+    int rc;
+    crlm_case *c = crlm_cli_read_case(path, profile, &rc);
+    if (c)
+        printf("%s: valid\n", path);
+    crlm_case_free(c);
+    return rc;
+}
+
 int crlm_cmd_validate(int argc, char **argv)
 {
-    if (argc < 2 || strcmp(argv[1], "--help") == 0) {
-        fputs("usage: crlm validate CASE.json... (- for standard input)\n",
-              argc < 2 ? stderr : stdout);
-        return argc < 2 ? 2 : 0;
-    }
-    crlm_profile *profile = crlm_profile_default_new();
-    if (!profile)
+    static const crlm_cli_opt opts[] = {{NULL, false}};
+    crlm_cli_args a = {.command = "validate", .usage = usage, .opts = opts, .argc = argc,
+                       .argv = argv};
+    const char **files = malloc((size_t)argc * sizeof *files);
+    if (!files) {
+        crlm_cli_error("crlm validate: out of memory");
         return 1;
-    int rc = 0;
-    for (int i = 1; i < argc; i++) {
-        char *text;
-        size_t len;
-        bool too_large;
-        if (!crlm_cli_read_file(argv[i], CRLM_CASE_MAX_BYTES, &text, &len, &too_large)) {
-            rc = too_large || rc == 2 ? 2 : 1;
-            continue;
-        }
-        crlm_errors errs = {0};
-        crlm_case *c = NULL;
-        crlm_status st = crlm_case_read(text, len, profile, &c, &errs);
-        free(text);
-        if (st == CRLM_OK) {
-            printf("%s: valid\n", argv[i]);
-        } else {
-            crlm_cli_print_errors(stderr, argv[i], &errs);
-            if (rc != 1)
-                rc = st == CRLM_E_NOMEM ? 1 : 2;
-        }
-        crlm_case_free(c);
-        crlm_errors_free(&errs);
+    }
+    size_t n = 0;
+    const char *name;
+    char *value;
+    crlm_cli_arg k;
+    while ((k = crlm_cli_next(&a, &name, &value)) == CRLM_CLI_OPERAND)
+        files[n++] = value;
+    int rc = k == CRLM_CLI_HELP ? 0 : 2;
+    if (k == CRLM_CLI_END && n == 0)
+        crlm_cli_usage_error(&a, "expected one or more case files");
+    if (k != CRLM_CLI_END || n == 0) {
+        free(files);
+        return rc;
+    }
+    crlm_cli_tx tx;
+    rc = crlm_cli_tx_open(&tx, "validate", files, n, NULL, 0);
+    crlm_profile *profile = rc == 0 ? crlm_profile_default_new() : NULL;
+    if (rc == 0 && !profile) {
+        crlm_cli_error("crlm validate: out of memory");
+        rc = 1;
+    }
+    for (size_t i = 0; profile && i < n; i++) {
+        int r = validate_one(files[i], profile);
+        if (r == 1 || (r == 2 && rc == 0))
+            rc = r;
     }
     crlm_profile_free(profile);
+    crlm_cli_tx_end(&tx);
+    free(files);
     return rc;
 }

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "crlm/version.h"
 
@@ -30,7 +31,7 @@ static void usage(FILE *out)
             CRLM_VERSION);
 }
 
-int main(int argc, char **argv)
+static int dispatch(int argc, char **argv)
 {
     if (argc < 2) {
         usage(stderr);
@@ -48,7 +49,13 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(argv[1], commands[i].name) == 0)
             return commands[i].run(argc - 1, argv + 1);
-    fprintf(stderr, "crlm: unknown command '%s'\n", argv[1]);
+    crlm_cli_error("crlm: unknown command '%s'", argv[1]);
     usage(stderr);
     return 2;
+}
+
+int main(int argc, char **argv)
+{
+    /* Whatever the command printed, a lost byte of stdout is a failure (exit 1). */
+    return crlm_cli_finish(dispatch(argc, argv));
 }

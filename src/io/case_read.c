@@ -345,7 +345,7 @@ static void read_imaging(reader *r, const json_t *a)
                     read_lesion(r, lo, &ls[j]);
                     for (size_t k = 0; k < j && ls[j].id; k++)
                         if (ls[k].id && strcmp(ls[k].id, ls[j].id) == 0) {
-                            char found[96];
+                            char found[160];
                             snprintf(found, sizeof found, "\"%s\" again (first at index %zu)",
                                      ls[j].id, k);
                             crlm__jv_error(&r->jv, "id", CRLM_E_DUPLICATE,
@@ -376,7 +376,7 @@ static void read_imaging(reader *r, const json_t *a)
                     size_t o1 = crlm__jv_push_index(&r->jv, i);
                     size_t o2 = crlm__jv_push_key(&r->jv, "lesions");
                     crlm__jv_push_index(&r->jv, j);
-                    char expected[128], found[96];
+                    char expected[160], found[96];
                     snprintf(expected, sizeof expected, "role \"%s\" as lesion %s had in /imaging/%zu",
                              crlm_enum_name(CRLM_ENUM_ROLE, (int)lk->role), lk->id, k);
                     snprintf(found, sizeof found, "role \"%s\"",
@@ -426,7 +426,7 @@ static void read_chemo_line(reader *r, const json_t *o, crlm_chemo_line *l)
             if (a == 0) {
                 char expected[200], found[96];
                 snprintf(expected, sizeof expected, "one of %s", crlm_enum_allowed(CRLM_ENUM_AGENT));
-                crlm__jv_describe(v, found, sizeof found);
+                crlm__jv_describe_at(&r->jv, NULL, v, found, sizeof found);
                 crlm__jv_error(&r->jv, NULL, json_is_string(v) ? CRLM_E_ENUM : CRLM_E_TYPE,
                                expected, found);
             } else if (l->agents & (1u << a)) {
@@ -780,8 +780,10 @@ static void read_root(reader *r, const json_t *root)
         p->age_years = crlm_date_months_between(p->birth_date, c->assessed_on) / 12;
 }
 
-crlm_status crlm_case_from_json(const void *json_value, const crlm_profile *profile,
-                                crlm_case **out, crlm_errors *errors)
+/* Reads the case from the tree; text (may be NULL) is the document it was parsed from, which
+ * messages quote numbers from. */
+static crlm_status from_tree(const void *json_value, const char *text, size_t len,
+                             const crlm_profile *profile, crlm_case **out, crlm_errors *errors)
 {
     *out = NULL;
     const json_t *root = json_value;
@@ -797,7 +799,7 @@ crlm_status crlm_case_from_json(const void *json_value, const crlm_profile *prof
         }
         profile = own_profile;
     }
-    reader r = {.jv = {.errors = errors},
+    reader r = {.jv = {.errors = errors, .text = text, .text_len = len},
                 .arena = crlm__case_arena(c),
                 .c = c,
                 .explicit_assessed = CRLM_DATE_UNKNOWN,
@@ -814,6 +816,12 @@ crlm_status crlm_case_from_json(const void *json_value, const crlm_profile *prof
     return CRLM_OK;
 }
 
+crlm_status crlm_case_from_json(const void *json_value, const crlm_profile *profile,
+                                crlm_case **out, crlm_errors *errors)
+{
+    return from_tree(json_value, NULL, 0, profile, out, errors);
+}
+
 crlm_status crlm_case_read(const char *json, size_t len, const crlm_profile *profile,
                            crlm_case **out, crlm_errors *errors)
 {
@@ -822,7 +830,7 @@ crlm_status crlm_case_read(const char *json, size_t len, const crlm_profile *pro
     json_t *root = crlm__jv_parse(&jv, json, len, CRLM_CASE_MAX_BYTES, CRLM_CASE_MAX_DEPTH);
     if (!root)
         return jv.first;
-    crlm_status st = crlm_case_from_json(root, profile, out, errors);
+    crlm_status st = from_tree(root, json, len, profile, out, errors);
     json_decref(root);
     return st;
 }

@@ -465,21 +465,13 @@ const char *crlm_csv_field_show(const crlm_csv_field *f, char *buf, size_t size)
             buf[0] = '\0';
         return buf;
     }
-    size_t w = 0, limit = size - 5;
-    if (limit > 60)
-        limit = 60;
-    buf[w++] = '"';
-    size_t i;
-    for (i = 0; i < f->len && w < limit; i++) {
-        unsigned char c = (unsigned char)f->ptr[i];
-        buf[w++] = (c < 32 || c == 127) ? '?' : (char)c;
-    }
-    if (i < f->len) {
-        buf[w++] = '.';
-        buf[w++] = '.';
-        buf[w++] = '.';
-    }
-    buf[w++] = '"';
-    buf[w] = '\0';
+    /* Quoted, escaped by the error rules (a NUL byte or a line end in a field is shown, not
+     * obeyed), at most 60 bytes of it. */
+    size_t room = size - 2 < 64 ? size - 2 : 64;
+    buf[0] = '"';
+    crlm_error_escape(buf + 1, room, f->ptr, f->len);
+    size_t n = strlen(buf);
+    buf[n] = '"';
+    buf[n + 1] = '\0';
     return buf;
 }

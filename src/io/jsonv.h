@@ -19,6 +19,13 @@
 typedef struct crlm__jv {
     char ptr[512];
     size_t len;
+    size_t cut;            /* 0, or 1 + the length ptr had when a key did not fit: ptr no
+                              longer names the member until popped back below that */
+    /* The document as written (set by crlm__jv_parse; may be NULL): messages quote a number
+     * as the input spells it (1.0, 1e300), which the jansson tree has lost. Not owned; must
+     * outlive the reading. */
+    const char *text;
+    size_t text_len;
     crlm_errors *errors;   /* may be NULL: errors are then only counted */
     crlm_status first;     /* the first error's code, CRLM_OK while none */
     size_t count;
@@ -33,8 +40,22 @@ void crlm__jv_pop(crlm__jv *jv, size_t len);
 /* Records an error at the current pointer (plus `key` when not NULL). */
 void crlm__jv_error(crlm__jv *jv, const char *key, crlm_status code, const char *expected,
                     const char *found);
-/* Describes a JSON value for a "found" text: `the string "abc"`, `the number 5`, `null`, ... */
+/* Describes a JSON value for a "found" text: `the string "abc"`, `the number 5`, `null`, ...
+ * A string is quoted by its length and escaped (crlm_error_escape: a NUL is \u0000), cut
+ * after a whole character; a real is written in the fewest digits that read back to it. */
 void crlm__jv_describe(const json_t *v, char *buf, size_t size);
+/* The same for the member `key` (NULL: the value itself) of the value at the current pointer:
+ * a number is quoted as the document spells it when jv->text has it. */
+void crlm__jv_describe_at(const crlm__jv *jv, const char *key, const json_t *v, char *buf,
+                          size_t size);
+/* x in the fewest significant digits that read back to x; integers below 10^15 in full
+ * (1000000, not 1e+06). */
+void crlm__jv_format_number(double x, char *buf, size_t size);
+/* Finds the member at pointer (an RFC 6901 pointer, "" for the root) in the JSON text and
+ * gives the extent of its value; false when the text does not hold one. Tolerant of nothing:
+ * for text jansson has accepted. */
+bool crlm__jv_locate(const char *text, size_t len, const char *pointer, size_t *start,
+                     size_t *value_len);
 
 /* Reports every key of obj not in the NULL-terminated `allowed` list as E_UNKNOWN_FIELD. */
 void crlm__jv_known_keys(crlm__jv *jv, const json_t *obj, const char *const *allowed);

@@ -100,8 +100,8 @@ static bool read_param(crlm__jv *jv, crlm_profile *p, crlm_param i, const json_t
         const json_t *e = json_array_get(ev, k);
         if (!evidence_ok(e)) {
             char found[96];
-            crlm__jv_describe(e, found, sizeof found);
             size_t o2 = crlm__jv_push_index(jv, k);
+            crlm__jv_describe_at(jv, NULL, e, found, sizeof found);
             crlm__jv_error(jv, NULL, CRLM_E_TYPE, "an evidence id such as \"seed:6\"", found);
             crlm__jv_pop(jv, o2);
             continue;

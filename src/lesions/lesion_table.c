@@ -297,20 +297,20 @@ static void row_error(table *tb, long line, long column, crlm_status code, const
                       const char *found)
 {
     crlm_error e;
-    memset(&e, 0, sizeof e);
-    e.code = code;
-    e.line = line;
-    e.column = column;
-    size_t n = tb->pid_len < sizeof e.pointer - 1 ? tb->pid_len : sizeof e.pointer - 1;
-    if (n)
-        memcpy(e.pointer, tb->pid, n);
-    snprintf(e.expected, sizeof e.expected, "%s", expected);
-    snprintf(e.found, sizeof e.found, "%s", found);
+    crlm_error_set(&e, code, "", line, column, expected, found);
+    /* The patient id by its length: a NUL byte in it is shown, not a cut. */
+    crlm_error_escape(e.pointer, sizeof e.pointer, tb->pid, tb->pid_len);
     if (!tb->bad)
         tb->first_error = e;
     tb->bad = true;
     if (tb->opt->error)
         tb->opt->error(tb->opt->ctx, &e);
+}
+
+/* A lesion id for a message, by its length (a NUL byte in it is shown, not a cut). */
+static const char *shown_id(const table *tb, size_t id, char buf[64])
+{
+    return crlm_error_escape(buf, 64, tb->pool + tb->ids[id].off, tb->ids[id].len);
 }
 
 static void field_error(table *tb, long line, size_t col, const crlm_csv_field *f,
@@ -488,9 +488,9 @@ static bool add_row(table *tb, const crlm_csv_record *rec)
     if (!intern(tb, f, rw.role, line, &rw.id))
         return !tb->bad ? false : true;
     if (rw.id < before && tb->ids[rw.id].role != rw.role) {
-        char exp[256];
+        char exp[256], id[64];
         snprintf(exp, sizeof exp, "role %s as lesion %s had on line %ld",
-                 crlm_enum_name(CRLM_ENUM_ROLE, (int)tb->ids[rw.id].role), tb->pool + tb->ids[rw.id].off,
+                 crlm_enum_name(CRLM_ENUM_ROLE, (int)tb->ids[rw.id].role), shown_id(tb, rw.id, id),
                  tb->ids[rw.id].line);
         field_error(tb, line, COL_ROLE, &F[tb->col[COL_ROLE]], exp);
         return true;
@@ -549,10 +549,11 @@ static bool finish_patient(table *tb)
             crlm_study *s = &tb->studies[ns - 1];
             for (size_t j = 0; j < s->n_lesions; j++)
                 if (s->lesions[j].id == tb->pool + tb->ids[rw->id].off) {
-                    char found[120];
+                    char found[120], id[64];
                     char d[11];
                     crlm_date_format(rw->date, d);
-                    snprintf(found, sizeof found, "lesion %s again on %s", tb->pool + tb->ids[rw->id].off, d);
+                    snprintf(found, sizeof found, "lesion %s again on %s",
+                             shown_id(tb, rw->id, id), d);
                     row_error(tb, rw->line, (long)tb->col[COL_LESION] + 1, CRLM_E_DUPLICATE,
                               "a lesion once per study date", found);
                     break;
@@ -691,12 +692,8 @@ static crlm_status read_header(table *tb, crlm_csv_reader *csv, crlm_errors *err
             char exp[256];
             snprintf(exp, sizeof exp, "a header naming the column %s", col_names[c]);
             crlm_error e;
-            memset(&e, 0, sizeof e);
-            e.code = CRLM_E_MISSING;
-            e.line = rec.count ? rec.line : 1;
-            e.column = 0;
-            snprintf(e.expected, sizeof e.expected, "%.150s", exp);
-            snprintf(e.found, sizeof e.found, "%s", rec.count ? "no such column" : "an empty input");
+            crlm_error_set(&e, CRLM_E_MISSING, "", rec.count ? rec.line : 1, 0, exp,
+                           rec.count ? "no such column" : "an empty input");
             if (errs)
                 crlm_errors_add(errs, e.code, "", e.line, 0, e.expected, e.found);
             if (tb->opt->error)

@@ -279,7 +279,21 @@ static void test_field_show(void **state)
     (void)state;
     char buf[80];
     crlm_csv_field f = {"a\tb", 3};
-    assert_string_equal(crlm_csv_field_show(&f, buf, sizeof buf), "\"a?b\"");
+    assert_string_equal(crlm_csv_field_show(&f, buf, sizeof buf), "\"a\\tb\"");
+    /* A NUL byte is shown, not a cut; a byte that is not UTF-8 is shown by its value. */
+    crlm_csv_field nul = {"L1\0x", 4};
+    assert_string_equal(crlm_csv_field_show(&nul, buf, sizeof buf), "\"L1\\u0000x\"");
+    crlm_csv_field bad = {"\xff\n", 2};
+    assert_string_equal(crlm_csv_field_show(&bad, buf, sizeof buf), "\"\\xff\\n\"");
+    /* 100 two-byte characters: cut after a whole one. */
+    char accents[200];
+    for (size_t i = 0; i < sizeof accents; i += 2)
+        accents[i] = (char)0xC3, accents[i + 1] = (char)0xA9;
+    crlm_csv_field e = {accents, sizeof accents};
+    crlm_csv_field_show(&e, buf, sizeof buf);
+    size_t n = strlen(buf);
+    assert_string_equal(buf + n - 4, "...\"");
+    assert_int_equal((n - 5) % 2, 0); /* the quote, pairs of bytes, "...", the quote */
     char longs[200];
     memset(longs, 'z', sizeof longs);
     crlm_csv_field g = {longs, sizeof longs};
